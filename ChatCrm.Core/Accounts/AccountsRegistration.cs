@@ -1,0 +1,60 @@
+using ChatCrm.Core.Accounts.Passwords;
+using ChatCrm.Core.Data;
+using ChatCrm.Core.Demo;
+using ChatCrm.Core.Email;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Core.Accounts;
+
+internal static class AccountsRegistration
+{
+    public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddIdentityCore<AppUser>()
+            .AddRoles<AppRole>()
+            .AddEntityFrameworkStores<ChatCrmDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>
+        {
+            // NIST 800-63B: length and a blocklist, not character-class rules.
+            identity.Password.RequiredLength = 12;
+            identity.Password.RequireDigit = false;
+            identity.Password.RequireLowercase = false;
+            identity.Password.RequireUppercase = false;
+            identity.Password.RequireNonAlphanumeric = false;
+            identity.Password.RequiredUniqueChars = 4;
+            identity.User.RequireUniqueEmail = true;
+            identity.User.AllowedUserNameCharacters = UserNames.AllowedCharacters;
+            identity.SignIn.RequireConfirmedEmail = true;
+            identity.Lockout.AllowedForNewUsers = true;
+            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedAccessAttempts;
+            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
+        });
+
+        // Shared by all requests and circuits; safe for concurrent use.
+        services.AddSingleton<CodeHasher>();
+        services.AddSingleton<CodeSendThrottle>();
+        services.AddSingleton<FirstAdminSetup>();
+        services.AddSingleton<IEmailSender, MailMessageSender>();
+        services.AddSingleton<AvatarStore>();
+
+        // Stateless services that open a context (or a scope for UserManager) per operation.
+        services.AddSingleton<EmailCodeService>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<AccountFlows>();
+        services.AddSingleton<AdminAccountService>();
+        services.AddSingleton<ProfileService>();
+        services.AddSingleton<DemoDataSeeder>();
+        services.AddScoped<DatabaseInitializer>();
+        return services;
+    }
+}

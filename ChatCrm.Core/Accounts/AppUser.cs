@@ -1,0 +1,44 @@
+using ChatCrm.Core.Common;
+using Microsoft.AspNetCore.Identity;
+
+namespace ChatCrm.Core.Accounts;
+
+/// <summary>A person's account: the <c>users</c> document. Identity's fields plus the profile.</summary>
+public sealed class AppUser : IdentityUser<Guid>
+{
+    public const int DisplayNameMax = 80;
+    public const int UserNameMax = 32;
+    public const int BioMax = 500;
+    public const int StatusTextMax = 140;
+    public const int PhoneMax = 32;
+
+    public AppUser()
+    {
+        Id = Ids.New();
+        SecurityStamp = Guid.NewGuid().ToString("N");
+    }
+
+    public string DisplayName { get; set; } = "";
+
+    public string? Bio { get; set; }
+
+    public string? StatusText { get; set; }
+
+    /// <summary>Random file name under uploads/avatars; never a name the person chose.</summary>
+    public string? AvatarFile { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? LastSeenAt { get; set; }
+}
+
+public sealed class AppRole : IdentityRole<Guid>
+{
+    public AppRole() => Id = Ids.New();
+
+    public AppRole(string name) : this()
+    {
+        Name = name;
+        NormalizedName = name.ToUpperInvariant();
+    }
+}

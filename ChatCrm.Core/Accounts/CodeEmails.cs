@@ -1,0 +1,20 @@
+using ChatCrm.Core.Email;
+
+namespace ChatCrm.Core.Accounts;
+
+/// <summary>The mail that carries a code; the subject says what it is for, so a code is not typed into the wrong form.</summary>
+internal static class CodeEmails
+{
+    public static EmailMessage Build(string to, string name, CodePurpose purpose, string code)
+    {
+        var (subject, why) = purpose switch
+        {
+            CodePurpose.ConfirmSignUp => ("Confirm your ChatCrm account", "Welcome to ChatCrm. To confirm this email address, enter this code:"),
+            CodePurpose.SignIn => ("Your ChatCrm sign-in code", "To finish signing in, enter this code:"),
+            CodePurpose.ResetPassword => ("Reset your ChatCrm password", "To choose a new password, enter this code:"),
+            CodePurpose.ChangeEmail => ("Confirm your new ChatCrm email address", "To make this your account's email address, enter this code:"),
+            _ => throw new ArgumentOutOfRangeException(nameof(purpose)),
+        };
+        return EmailTemplates.Build(to, subject, name, [why, "The code works for 5 minutes and only once. If you did not ask for it, ignore this mail."], code);
+    }
+}

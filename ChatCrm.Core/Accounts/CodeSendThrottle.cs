@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Core.Accounts;
+
+/// <summary>
+/// Limits how often codes are mailed: a cooldown and an hourly cap per address, and an hourly cap per IP. It is asked
+/// before anyone looks the address up, so a known and an unknown address are throttled alike. Kept in memory: one
+/// server's limits; behind several servers each enforces its own (see README).
+/// </summary>
+public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvider clock)
+{
+    private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
+
+    /// <summary>Records a send if allowed; otherwise says how long to wait.</summary>
+    public bool TryAcquire(string email, string? ipAddress, out TimeSpan retryAfter)
+    {
+        var settings = options.Value;
+        var now = clock.GetUtcNow();
+        var addressKey = "a:" + email.Trim().ToUpperInvariant();
+        var ipKey = "i:" + (ipAddress ?? "unknown");
+        var address = _sends.GetOrAdd(addressKey, _ => new Queue<DateTimeOffset>());
+        var ip = _sends.GetOrAdd(ipKey, _ => new Queue<DateTimeOffset>());
+
+        // Lock both queues in a fixed order, so two requests never wait on each other in a circle.
+        var (first, second) = string.CompareOrdinal(addressKey, ipKey) < 0 ? (address, ip) : (ip, address);
+        lock (first)
+        lock (second)
+        {
+            Prune(address, now);
+            Prune(ip, now);
+            var cooldown = TimeSpan.FromSeconds(settings.ResendCooldownSeconds);
+            var waits = new List<TimeSpan>();
+            if (address.Count > 0 && now - address.Last() < cooldown) waits.Add(cooldown - (now - address.Last()));
+            if (address.Count >= settings.CodesPerAddressPerHour) waits.Add(address.Peek().AddHours(1) - now);
+            if (ip.Count >= settings.CodesPerIpPerHour) waits.Add(ip.Peek().AddHours(1) - now);
+            if (waits.Count > 0)
+            {
+                retryAfter = waits.Max();
+                return false;
+            }
+            address.Enqueue(now);
+            ip.Enqueue(now);
+            retryAfter = TimeSpan.Zero;
+            return true;
+        }
+    }
+
+    private static void Prune(Queue<DateTimeOffset> sends, DateTimeOffset now)
+    {
+        while (sends.Count > 0 && sends.Peek() <= now.AddHours(-1)) sends.Dequeue();
+    }
+}

@@ -1,0 +1,98 @@
+using System.ComponentModel.DataAnnotations;
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.Core.Accounts;
+
+public sealed class ProfileForm
+{
+    [Required(ErrorMessage = "Enter your name."), StringLength(AppUser.DisplayNameMax, ErrorMessage = "At most 80 characters.")]
+    public string DisplayName { get; set; } = "";
+
+    [Required(ErrorMessage = "Choose a user name."), StringLength(AppUser.UserNameMax, MinimumLength = 3, ErrorMessage = "3 to 32 characters.")]
+    [RegularExpression("^[a-zA-Z0-9._-]+$", ErrorMessage = "Use letters, digits, dot, dash or underscore.")]
+    public string UserName { get; set; } = "";
+
+    [Phone(ErrorMessage = "That is not a phone number."), StringLength(AppUser.PhoneMax)]
+    public string? Phone { get; set; }
+
+    [StringLength(AppUser.BioMax, ErrorMessage = "At most 500 characters.")]
+    public string? Bio { get; set; }
+
+    [StringLength(AppUser.StatusTextMax, ErrorMessage = "At most 140 characters.")]
+    public string? StatusText { get; set; }
+
+    /// <summary>The version read with the form; a save against a newer version is a conflict.</summary>
+    public string? ConcurrencyStamp { get; set; }
+}
+
+public sealed record ProfileView(Guid Id, string DisplayName, string? UserName, string? Email, string? AvatarFile, string Role);
+
+/// <summary>A person's own profile. Everything here acts on the actor's own account only.</summary>
+public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactory<ChatCrmDbContext> dbFactory, AvatarStore avatars)
+{
+    public async Task<ProfileView?> GetViewAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId)
+            .Select(u => new ProfileView(u.Id, u.DisplayName, u.UserName, u.Email, u.AvatarFile,
+                (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault() ?? Roles.Client))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<ProfileForm?> GetFormAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.Id == actor.UserId)
+            .Select(u => new ProfileForm
+            {
+                DisplayName = u.DisplayName,
+                UserName = u.UserName ?? "",
+                Phone = u.PhoneNumber,
+                Bio = u.Bio,
+                StatusText = u.StatusText,
+                ConcurrencyStamp = u.ConcurrencyStamp,
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<Result> SaveAsync(Actor actor, ProfileForm form, CancellationToken cancellationToken = default)
+    {
+        var userName = UserNames.Normalize(form.UserName);
+        if (!UserNames.IsValid(userName)) return Result.Fail("Use 3 to 32 letters, digits, dots, dashes or underscores for the user name.");
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(actor.UserId.ToString());
+        if (user is null) return Result.Fail("Your account no longer exists.");
+        if (form.ConcurrencyStamp != user.ConcurrencyStamp)
+            return Result.Fail("Your profile was changed elsewhere (another tab?). Reload to see the latest, then edit again.");
+        if (await users.FindByNameAsync(userName) is { } other && other.Id != user.Id)
+            return Result.Fail("That user name is taken. Try another.");
+
+        user.DisplayName = form.DisplayName.Trim();
+        user.UserName = userName;
+        user.PhoneNumber = string.IsNullOrWhiteSpace(form.Phone) ? null : form.Phone.Trim();
+        user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
+        user.StatusText = string.IsNullOrWhiteSpace(form.StatusText) ? null : form.StatusText.Trim();
+        var saved = await users.UpdateAsync(user);
+        if (!saved.Succeeded) return Result.Fail(saved.Errors.Any(e => e.Code == "ConcurrencyFailure")
+            ? "Your profile was changed elsewhere. Reload to see the latest, then edit again."
+            : AccountFlows.Describe(saved));
+        form.ConcurrencyStamp = user.ConcurrencyStamp;
+        return Result.Ok();
+    }
+
+    public async Task<Result> SetAvatarAsync(Actor actor, Stream content, CancellationToken cancellationToken = default)
+    {
+        var (fileName, error) = await avatars.SaveAsync(content, cancellationToken);
+        if (error is not null) return Result.Fail(error);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var old = await db.Users.Where(u => u.Id == actor.UserId).Select(u => u.AvatarFile).FirstOrDefaultAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == actor.UserId).ExecuteUpdateAsync(set => set.SetProperty(u => u.AvatarFile, fileName), cancellationToken);
+        avatars.Delete(old);
+        return Result.Ok();
+    }
+}

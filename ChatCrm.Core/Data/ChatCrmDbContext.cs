@@ -1,0 +1,30 @@
+using ChatCrm.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Core.Data;
+
+/// <summary>
+/// One context for every collection. Tables are named after the MongoDB collections the data was shaped from
+/// (<c>users</c>, <c>sessions</c>, <c>otp_codes</c>, ...), so a document provider can map the same aggregates later.
+/// </summary>
+public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<EmailCode> EmailCodes => Set<EmailCode>();
+
+    public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);
+        IdentityTables.Configure(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        DatabaseProviders.ConfigureConventions(Database.ProviderName, configurationBuilder);
+    }
+}

@@ -1,0 +1,46 @@
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ChatCrm.Core.Accounts;
+
+namespace ChatCrm.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers ChatCrm's domain services and data layer.</summary>
+    public static IServiceCollection AddChatCrmCore(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        services.AddOptions<ChatCrmOptions>()
+            .Bind(configuration.GetSection(ChatCrmOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(ChatCrmOptions.Section).Get<ChatCrmOptions>() ?? new ChatCrmOptions();
+        var dataRoot = Path.Combine(environment.ContentRootPath, options.DataDirectory);
+        var dataDirectory = new DataDirectory(dataRoot);
+        var connectionString = ResolveConnectionString(configuration, options, dataDirectory);
+
+        // Shared by every circuit and request.
+        services.AddSingleton(dataDirectory);
+        services.AddSingleton(TimeProvider.System);
+
+        // One context per operation (DESIGN.md: components never hold a DbContext).
+        services.AddDbContextFactory<ChatCrmDbContext>(db => DatabaseProviders.Configure(db, options.DatabaseProvider, connectionString));
+
+        services.AddAccounts(configuration);
+        return services;
+    }
+
+    private static string ResolveConnectionString(IConfiguration configuration, ChatCrmOptions options, DataDirectory data)
+    {
+        var configured = configuration.GetConnectionString("ChatCrm");
+        if (!string.IsNullOrWhiteSpace(configured)) return configured;
+        if (options.DatabaseProvider == DatabaseProviders.Sqlite) return $"Data Source={data.DatabaseFile}";
+        throw new OptionsValidationException(ChatCrmOptions.Section, typeof(ChatCrmOptions),
+            ["ConnectionStrings:ChatCrm (environment ConnectionStrings__ChatCrm) is required when ChatCrm:DatabaseProvider is PostgreSql."]);
+    }
+}

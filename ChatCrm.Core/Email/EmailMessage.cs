@@ -1,0 +1,9 @@
+namespace ChatCrm.Core.Email;
+
+/// <summary>One mail with an HTML body and its plain-text twin, made from the same template.</summary>
+public sealed record EmailMessage(string To, string Subject, string TextBody, string HtmlBody);
+
+public interface IEmailSender
+{
+    Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default);
+}

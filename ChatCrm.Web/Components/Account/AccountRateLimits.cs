@@ -1,0 +1,34 @@
+using System.Threading.RateLimiting;
+using ChatCrm.Core.Accounts;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace ChatCrm.Web.Components.Account;
+
+/// <summary>
+/// Form posts to the account pages (sign-in, sign-up, codes, reset) are limited per IP address, on top of the
+/// per-address code limits in <see cref="CodeSendThrottle"/> and Identity's lockout. Page views (GET) are not limited.
+/// </summary>
+internal static class AccountRateLimits
+{
+    public const string Policy = "account-posts";
+
+    public static IServiceCollection AddAccountRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        var perMinute = configuration.GetSection(AccountOptions.Section).Get<AccountOptions>()?.AccountPostsPerIpPerMinute
+            ?? new AccountOptions().AccountPostsPerIpPerMinute;
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+                await context.HttpContext.Response.WriteAsync("Too many attempts from your network. Wait a minute, then try again.", cancellationToken);
+            };
+            limiter.AddPolicy(Policy, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("reads"));
+        });
+        return services;
+    }
+}

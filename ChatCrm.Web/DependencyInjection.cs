@@ -1,0 +1,70 @@
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
+using ChatCrm.Web.Components.Account;
+using ChatCrm.Web.Infrastructure;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Radzen;
+
+namespace ChatCrm.Web;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the web host: Razor components, authentication, rate limits and page services.</summary>
+    public static IServiceCollection AddChatCrmWeb(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddProblemDetails();
+
+        // Cookies and anti-forgery tokens must survive a restart, so the key ring lives in the data folder.
+        services.AddDataProtection().SetApplicationName("ChatCrm");
+        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
+            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Keys), logging));
+
+        services.AddChatCrmAuthentication(configuration);
+        services.AddAccountRateLimits(configuration);
+
+        services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        // Per circuit: each browser tab has its own.
+        services.AddScoped<AccountRedirectManager>();
+        services.AddScoped<AccountSignIn>();
+        services.AddScoped<CurrentActor>();
+        return services;
+    }
+
+    public static async Task InitializeChatCrmAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+    }
+
+    public static void UseChatCrmPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRateLimiter();
+        app.UseAntiforgery();
+    }
+
+    public static void MapChatCrmEndpoints<TApp>(this WebApplication app)
+    {
+        app.MapBlazorScript();
+        app.MapStaticAssets();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
+        app.MapAccountEndpoints();
+    }
+}

@@ -1,0 +1,19 @@
+using ChatCrm.Core;
+using ChatCrm.Web;
+using ChatCrm.Web.Components;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddChatCrmCore(builder.Configuration, builder.Environment);
+builder.Services.AddChatCrmWeb(builder.Configuration);
+
+var app = builder.Build();
+
+await app.InitializeChatCrmAsync();
+app.UseChatCrmPipeline();
+app.MapChatCrmEndpoints<App>();
+
+await app.RunAsync();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
