@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using ChatCrm.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
@@ -22,6 +23,15 @@ internal sealed class AccountSignIn(SignInManager<AppUser> signInManager, Sessio
         var sessionId = await sessions.StartAsync(user.Id, http.Connection.RemoteIpAddress?.ToString(), http.Request.Headers.UserAgent.ToString());
         await signInManager.SignInWithClaimsAsync(user, remember, [new Claim(SessionClaims.SessionId, sessionId.ToString())]);
         ClearPending(http);
+    }
+
+    /// <summary>Re-issues this browser's cookie after a change that renewed the security stamp, keeping its session.</summary>
+    public async Task RefreshAsync(HttpContext http, Guid userId)
+    {
+        var user = await signInManager.UserManager.FindByIdAsync(userId.ToString());
+        if (user is null || http.User.GetSessionId() is not { } sessionId) return;
+        var persistent = (await http.AuthenticateAsync(IdentityConstants.ApplicationScheme)).Properties?.IsPersistent ?? false;
+        await signInManager.SignInWithClaimsAsync(user, persistent, [new Claim(SessionClaims.SessionId, sessionId.ToString())]);
     }
 
     public async Task SignOutAsync(HttpContext http)

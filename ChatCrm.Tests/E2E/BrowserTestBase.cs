@@ -1,0 +1,88 @@
+using ChatCrm.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Tests.E2E;
+
+/// <summary>
+/// Each browser test class runs its own app process (own data folder) against the shared SMTP server, with a short
+/// circuit re-check interval so sign-outs reach open pages quickly.
+/// </summary>
+public abstract class BrowserTestBase : IAsyncLifetime
+{
+    protected const string AdminEmail = "admin@example.test";
+    protected const string AdminPassword = "violet staircase humming 42";
+
+    private readonly TempFolder _data = new("e2e");
+
+    protected BrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp)
+    {
+        Browser = browser;
+        Mailbox = smtp.Mailbox;
+        var settings = new Dictionary<string, string?>(smtp.Settings)
+        {
+            ["ChatCrm:DataDirectory"] = _data.Path,
+            ["ChatCrm:Bootstrap:AdminEmail"] = AdminEmail,
+            ["ChatCrm:Bootstrap:AdminPassword"] = AdminPassword,
+            ["ChatCrm:Accounts:CircuitRevalidationSeconds"] = "2",
+            ["ChatCrm:Accounts:CodesPerIpPerHour"] = "1000",
+            ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "1000",
+        };
+        App = new AppProcess(settings);
+    }
+
+    protected BrowserFixture Browser { get; }
+
+    protected Mailbox Mailbox { get; }
+
+    protected AppProcess App { get; }
+
+    public Task InitializeAsync() => App.StartAsync();
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        _data.Dispose();
+    }
+
+    protected static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}"[..(who.Length + 13)] + "@example.test";
+
+    protected Task<IPage> NewPageAsync() => Browser.NewPageAsync(App.BaseUrl);
+
+    /// <summary>Password, then the code from the mailbox, as a person does.</summary>
+    protected async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/login/code**");
+        await EnterCodeAsync(page, await Mailbox.WaitForCodeAsync(email, "sign-in code"), "Sign in");
+        await WaitForPathAsync(page, "/");
+    }
+
+    /// <summary>Fills the sign-up page, confirms with the mailed code and waits for the dashboard.</summary>
+    protected async Task CompleteSignUpAsync(IPage page, string name, string email, string password)
+    {
+        await page.GetByLabel("Your name").FillAsync(name);
+        await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
+        await page.GetByLabel("Password (at least 12 characters)").FillAsync(password);
+        await page.GetByLabel("Repeat the password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
+        await page.WaitForURLAsync("**/account/register/confirm");
+        await EnterCodeAsync(page, await Mailbox.WaitForCodeAsync(email, "Confirm your ChatCrm account"), "Confirm");
+        await WaitForPathAsync(page, "/");
+    }
+
+    protected static async Task EnterCodeAsync(IPage page, string code, string button)
+    {
+        await page.GetByLabel("6-digit code from the email").FillAsync(code);
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+    }
+
+    protected static Task WaitForPathAsync(IPage page, string path, float? timeout = null) =>
+        page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = timeout });
+
+    /// <summary>True once the page's Blazor circuit is connected (interactive), not just rendered.</summary>
+    protected static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => !!window.Blazor && !!document.querySelector('[data-circuit-ready]')");
+}

@@ -1,0 +1,52 @@
+using ChatCrm.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Tests.E2E;
+
+[Collection(BrowserCollection.Name)]
+public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFixture smtp) : BrowserTestBase(browser, smtp)
+{
+    [Fact]
+    public async Task AdminLocksAUserAndTheUsersOpenPageIsSignedOut()
+    {
+        var email = UniqueEmail("lockme");
+        const string password = "gravel meadow tuesday 8";
+        var user = await NewPageAsync();
+        await user.GotoAsync("/account/register");
+        await CompleteSignUpAsync(user, "Luca Lockme", email, password);
+        await WaitForCircuitAsync(user);
+
+        var admin = await NewPageAsync();
+        await SignInAsync(admin, AdminEmail, AdminPassword);
+        await admin.GotoAsync("/admin/accounts");
+        await WaitForCircuitAsync(admin);
+        await admin.GetByRole(AriaRole.Searchbox, new() { Name = "Search accounts" }).FillAsync(email);
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        await row.GetByRole(AriaRole.Button, new() { Name = "Lock" }).ClickAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Unlock" })).ToBeVisibleAsync();
+
+        // The user's open page notices within the re-check interval (2 s here) and lands on sign-in.
+        await WaitForPathAsync(user, "/account/login", timeout: 20_000);
+        await Assertions.Expect(user.GetByText("You were signed out")).ToBeVisibleAsync();
+        await user.GotoAsync("/");
+        await WaitForPathAsync(user, "/account/login");
+    }
+
+    [Fact]
+    public async Task OpenPageRecoversAfterTheServerIsKilledAndRestarted()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, AdminEmail, AdminPassword);
+        await WaitForCircuitAsync(page);
+
+        App.Kill();
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await App.StartAsync();
+
+        // The restarted server does not know the old circuit; the page reloads itself and is live again.
+        await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') && !document.querySelector('.components-reconnect-show')",
+            null, new() { Timeout = 60_000 });
+        await Assertions.Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
+}

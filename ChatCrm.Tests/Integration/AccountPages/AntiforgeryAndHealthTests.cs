@@ -1,0 +1,47 @@
+using System.Net;
+using ChatCrm.Tests.Fixtures;
+
+namespace ChatCrm.Tests.Integration.AccountPages;
+
+[Collection(SmtpCollection.Name)]
+public sealed class AntiforgeryAndHealthTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
+{
+    [Theory]
+    [InlineData("/account/login", "login")]
+    [InlineData("/account/register", "register")]
+    [InlineData("/account/login/email", "login-email")]
+    public async Task APostWithoutTheAntiforgeryTokenIsRejected(string path, string formName)
+    {
+        using var client = App.CreateFormClient();
+        await client.GetAsync(path); // has the anti-forgery cookie, but a forged form has no token
+        var forged = await client.PostAsync(path, new() { ["_handler"] = formName, ["Input.Email"] = "victim@example.test", ["Input.Password"] = "whatever whatever" });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Empty(Mailbox.MailTo("victim@example.test"));
+    }
+
+    [Fact]
+    public async Task SignOutWithoutTheTokenIsRejected()
+    {
+        using var client = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        var forged = await client.PostAsync("/account/logout", new() { ["returnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).Status);
+    }
+
+    [Fact]
+    public async Task HealthIs200WhenTheDatabaseAnswers()
+    {
+        using var client = App.CreateFormClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).Status);
+    }
+
+    [Fact]
+    public async Task BlazorScriptIsServed()
+    {
+        using var client = App.CreateFormClient();
+        var script = await client.Http.GetAsync("/_framework/blazor.web.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.True((await script.Content.ReadAsByteArrayAsync()).Length > 100_000);
+    }
+}

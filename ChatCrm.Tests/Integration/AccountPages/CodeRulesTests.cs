@@ -1,0 +1,121 @@
+using System.Net;
+using ChatCrm.Tests.Fixtures;
+
+namespace ChatCrm.Tests.Integration.AccountPages;
+
+[Collection(SmtpCollection.Name)]
+public sealed class CodeRulesTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
+{
+    [Fact]
+    public async Task WrongCodeThreeTimesKillsTheCode()
+    {
+        var email = UniqueEmail("wrong3");
+        await App.CreateUserAsync("Wanda Wrong", email, GoodPassword);
+        using var client = App.CreateFormClient();
+        await RequestSignInCodeAsync(client, email);
+        var code = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        Assert.Contains("not right", (await EnterSignInCodeAsync(client, wrong)).Text, StringComparison.Ordinal);
+        Assert.Contains("not right", (await EnterSignInCodeAsync(client, wrong)).Text, StringComparison.Ordinal);
+        Assert.Contains("no longer works", (await EnterSignInCodeAsync(client, wrong)).Text, StringComparison.Ordinal);
+
+        var right = await EnterSignInCodeAsync(client, code);
+        Assert.Null(right.RedirectPath);
+        Assert.Equal(HttpStatusCode.Found, (await client.Http.GetAsync("/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ExpiredCodeFails()
+    {
+        var email = UniqueEmail("expired");
+        await App.CreateUserAsync("Ezra Expired", email, GoodPassword);
+        using var client = App.CreateFormClient();
+        await RequestSignInCodeAsync(client, email);
+        var code = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+
+        App.Clock.Advance(TimeSpan.FromMinutes(5) + TimeSpan.FromSeconds(1));
+        var late = await EnterSignInCodeAsync(client, code);
+        Assert.Contains("expired", late.Text, StringComparison.Ordinal);
+        Assert.Null(late.RedirectPath);
+    }
+
+    [Fact]
+    public async Task ResendWithinTheCooldownIsRefusedAndOnlyTheNewestCodeWorks()
+    {
+        var email = UniqueEmail("resend");
+        await App.CreateUserAsync("Rhea Resend", email, GoodPassword);
+        using var client = App.CreateFormClient();
+        await RequestSignInCodeAsync(client, email);
+        var first = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+
+        // Same second: the cooldown (1 s in these tests) refuses the resend and says how long to wait.
+        var tooSoon = await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" });
+        Assert.Contains("Try again in", tooSoon.Text, StringComparison.Ordinal);
+        Assert.Single(Mailbox.MailTo(email));
+
+        App.Clock.Advance(TimeSpan.FromSeconds(2));
+        var resent = await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" });
+        Assert.Contains("new code is on its way", resent.Text, StringComparison.Ordinal);
+        var second = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+
+        if (first != second) Assert.Contains("not right", (await EnterSignInCodeAsync(client, first)).Text, StringComparison.Ordinal);
+        Assert.Equal("/", (await EnterSignInCodeAsync(client, second)).RedirectPath);
+    }
+}
+
+[Collection(SmtpCollection.Name)]
+public sealed class CodeRateLimitTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp, new Dictionary<string, string?>
+{
+    ["ChatCrm:Accounts:CodesPerAddressPerHour"] = "3",
+})
+{
+    [Fact]
+    public async Task FourthCodeWithinAnHourIsRefusedForKnownAndUnknownAddressesAlike()
+    {
+        var known = UniqueEmail("limited");
+        var unknown = UniqueEmail("nobody");
+        await App.CreateUserAsync("Lina Limited", known, GoodPassword);
+
+        foreach (var email in new[] { known, unknown })
+        {
+            using var client = App.CreateFormClient();
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal("/account/login/code", (await RequestSignInCodeAsync(client, email)).RedirectPath);
+                App.Clock.Advance(TimeSpan.FromSeconds(2));
+            }
+            var fourth = await RequestSignInCodeAsync(client, email);
+            Assert.Null(fourth.RedirectPath);
+            Assert.Contains("Too many codes", fourth.Text, StringComparison.Ordinal);
+        }
+        Assert.Equal(3, Mailbox.MailTo(known).Count);
+        Assert.Empty(Mailbox.MailTo(unknown));
+
+        App.Clock.Advance(TimeSpan.FromHours(1));
+        using var later = App.CreateFormClient();
+        Assert.Equal("/account/login/code", (await RequestSignInCodeAsync(later, known)).RedirectPath);
+    }
+}
+
+[Collection(SmtpCollection.Name)]
+public sealed class AccountPostRateLimitTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp, new Dictionary<string, string?>
+{
+    ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "5",
+})
+{
+    [Fact]
+    public async Task TooManySignInPostsFromOneAddressGet429ButPageViewsDoNot()
+    {
+        using var client = App.CreateFormClient();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 7; i++)
+        {
+            var page = await client.SubmitAsync("/account/login", "login", new() { ["Input.Email"] = "x@example.test", ["Input.Password"] = "not the password at all" });
+            statuses.Add(page.Status);
+        }
+        Assert.Equal(5, statuses.Count(s => s == HttpStatusCode.OK));
+        Assert.Equal(2, statuses.Count(s => s == HttpStatusCode.TooManyRequests));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).Status);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Net;
+using ChatCrm.Tests.Fixtures;
+
+namespace ChatCrm.Tests.Integration.AccountPages;
+
+[Collection(SmtpCollection.Name)]
+public sealed class LockoutAndResetTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
+{
+    private static Task<PageResponse> PasswordStepAsync(FormClient client, string email, string password) =>
+        client.SubmitAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheAccountAndSayUntilWhen()
+    {
+        var email = UniqueEmail("locked");
+        await App.CreateUserAsync("Lou Locked", email, GoodPassword);
+        using var client = App.CreateFormClient();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Contains("Wrong email or password", (await PasswordStepAsync(client, email, "definitely not it 123")).Text, StringComparison.Ordinal);
+        }
+        var fifth = await PasswordStepAsync(client, email, "definitely not it 123");
+        Assert.Contains("locked until", fifth.Text, StringComparison.Ordinal);
+
+        // Even the right password is refused now, and no code is mailed.
+        var right = await PasswordStepAsync(client, email, GoodPassword);
+        Assert.Contains("locked until", right.Text, StringComparison.Ordinal);
+        Assert.Empty(Mailbox.MailTo(email));
+
+        App.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal("/account/login/code", (await PasswordStepAsync(client, email, GoodPassword)).RedirectPath);
+    }
+
+    [Fact]
+    public async Task PasswordResetByCodeSetsTheNewPasswordAndSignsOutEveryDevice()
+    {
+        var email = UniqueEmail("reset");
+        await App.CreateUserAsync("Rita Reset", email, GoodPassword);
+        using var signedIn = await App.SignedInClientAsync(email, GoodPassword);
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/")).Status);
+
+        using var client = App.CreateFormClient();
+        Assert.Equal("/account/reset", (await client.SubmitAsync("/account/forgot", "forgot", new() { ["Input.Email"] = email })).RedirectPath);
+        var code = await Mailbox.WaitForCodeAsync(email, "Reset your ChatCrm password");
+
+        var weak = await client.SubmitAsync("/account/reset", "reset", new() { ["Input.Code"] = code, ["Input.Password"] = "qwertyuiop123" });
+        Assert.Contains("too common", weak.Text, StringComparison.Ordinal);
+
+        const string newPassword = "copper kettle whistles twice";
+        var reset = await client.SubmitAsync("/account/reset", "reset", new() { ["Input.Code"] = code, ["Input.Password"] = newPassword });
+        Assert.Equal("/account/login", reset.RedirectPath);
+
+        Assert.Equal("/account/login", (await signedIn.GetAsync("/")).RedirectPath);
+        Assert.Contains("Wrong email or password", (await PasswordStepAsync(client, email, GoodPassword)).Text, StringComparison.Ordinal);
+        using var again = await App.SignedInClientAsync(email, newPassword);
+    }
+
+    [Fact]
+    public async Task SigningOutEndsTheSessionSoACopiedCookieNoLongerWorks()
+    {
+        var email = UniqueEmail("signout");
+        await App.CreateUserAsync("Sam Signout", email, GoodPassword);
+        using var client = await App.SignedInClientAsync(email, GoodPassword);
+
+        // Someone copied the cookie before the sign-out.
+        var copied = new CookieContainer();
+        copied.Add(client.Cookies.GetAllCookies());
+        using var thief = App.CreateFormClient(copied);
+        Assert.Equal(HttpStatusCode.OK, (await thief.GetAsync("/account/manage/password")).Status);
+
+        var signedOut = await client.SubmitAsync("/account/manage/password", "/account/logout", "logout", new() { ["returnUrl"] = "/account/login" });
+        Assert.Equal("/account/login", signedOut.RedirectPath);
+        Assert.Equal("/account/login", (await client.GetAsync("/")).RedirectPath);
+        Assert.Equal("/account/login", (await thief.GetAsync("/account/manage/password")).RedirectPath);
+    }
+}
