@@ -2,6 +2,7 @@ using ChatCrm.Core;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,11 @@ public sealed class CoreServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddChatCrmCore(configuration, new TestHostEnvironment(folder.Path));
+        // What the web host adds and Core's registrations lean on: Identity's token providers need data protection
+        // (keys in memory suffice: every token here is made and used within one test), its SignInManager needs
+        // authentication schemes.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddAuthentication();
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
 
