@@ -38,7 +38,9 @@ public sealed class CoreServices : IAsyncDisposable
 
     /// <param name="smtp">Where mail goes; without it, mail lands in the outbox folder as the app does with no server.</param>
     /// <param name="settings">Extra or overriding configuration, e.g. <c>["ChatCrm:Accounts:MaxFailedAccessAttempts"] = "3"</c>.</param>
-    public static async Task<CoreServices> StartAsync(SmtpServerFixture? smtp = null, IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="configureServices">Additions after Core's registrations, e.g. a log recorder.</param>
+    public static async Task<CoreServices> StartAsync(SmtpServerFixture? smtp = null, IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         var folder = new TempFolder("core");
         var values = new Dictionary<string, string?> { ["ChatCrm:DataDirectory"] = folder.Combine("data") };
@@ -57,6 +59,7 @@ public sealed class CoreServices : IAsyncDisposable
         services.AddAuthentication();
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
+        configureServices?.Invoke(services);
 
         // The same checks the host makes: lifetimes that fit together, and options that pass their validation.
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
