@@ -8,6 +8,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Tests.Fixtures;
@@ -21,16 +22,20 @@ public sealed class CoreServices : IAsyncDisposable
     private readonly TempFolder _folder;
     private readonly ServiceProvider _provider;
 
-    private CoreServices(TempFolder folder, ServiceProvider provider, ShiftableClock clock)
+    private CoreServices(TempFolder folder, ServiceProvider provider, ShiftableClock clock, SqlCommandLog sql)
     {
         _folder = folder;
         _provider = provider;
         Clock = clock;
+        Sql = sql;
     }
 
     public IServiceProvider Services => _provider;
 
     public ShiftableClock Clock { get; }
+
+    /// <summary>The SQL every service sent, in order.</summary>
+    public SqlCommandLog Sql { get; }
 
     public string DataFolder => Get<DataDirectory>().Root;
 
@@ -38,7 +43,7 @@ public sealed class CoreServices : IAsyncDisposable
 
     /// <param name="smtp">Where mail goes; without it, mail lands in the outbox folder as the app does with no server.</param>
     /// <param name="settings">Extra or overriding configuration, e.g. <c>["ChatCrm:Accounts:MaxFailedAccessAttempts"] = "3"</c>.</param>
-    /// <param name="configureServices">Additions after Core's registrations, e.g. a log recorder.</param>
+    /// <param name="configureServices">Additions or replacements after Core's registrations.</param>
     public static async Task<CoreServices> StartAsync(SmtpServerFixture? smtp = null, IReadOnlyDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? configureServices = null)
     {
@@ -50,7 +55,8 @@ public sealed class CoreServices : IAsyncDisposable
 
         var clock = new ShiftableClock();
         var services = new ServiceCollection();
-        services.AddLogging();
+        var sql = new SqlCommandLog();
+        services.AddLogging(log => log.AddProvider(sql));
         services.AddChatCrmCore(configuration, new TestHostEnvironment(folder.Path));
         // What the web host adds and Core's registrations lean on: Identity's token providers need data protection
         // (keys in memory suffice: every token here is made and used within one test), its SignInManager needs
@@ -63,7 +69,7 @@ public sealed class CoreServices : IAsyncDisposable
 
         // The same checks the host makes: lifetimes that fit together, and options that pass their validation.
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
-        var core = new CoreServices(folder, provider, clock);
+        var core = new CoreServices(folder, provider, clock, sql);
         try
         {
             provider.GetService<IStartupValidator>()?.Validate();
@@ -111,6 +117,7 @@ public sealed class CoreServices : IAsyncDisposable
     {
         var database = Get<DataDirectory>().DatabaseFile;
         await _provider.DisposeAsync();
+        Sql.Dispose();
         using (var connection = new SqliteConnection($"Data Source={database}")) SqliteConnection.ClearPool(connection);
         _folder.Dispose();
     }
