@@ -48,27 +48,21 @@ public sealed class CoreServices : IAsyncDisposable
         Action<IServiceCollection>? configureServices = null)
     {
         var folder = new TempFolder("core");
-        var values = new Dictionary<string, string?> { ["ChatCrm:DataDirectory"] = folder.Combine("data") };
-        foreach (var (key, value) in smtp?.Settings ?? new Dictionary<string, string?>()) values[key] = value;
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-
-        var clock = new ShiftableClock();
-        var services = new ServiceCollection();
         var sql = new SqlCommandLog();
-        services.AddLogging(log => log.AddProvider(sql));
-        services.AddChatCrmCore(configuration, new TestHostEnvironment(folder.Path));
-        // What the web host adds and Core's registrations lean on: Identity's token providers need data protection
-        // (keys in memory suffice: every token here is made and used within one test), its SignInManager needs
-        // authentication schemes.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddAuthentication();
-        services.RemoveAll<TimeProvider>();
-        services.AddSingleton<TimeProvider>(clock);
-        configureServices?.Invoke(services);
+        ServiceProvider provider;
+        ShiftableClock clock;
+        try
+        {
+            provider = Build(folder, smtp, settings, configureServices, sql, out clock);
+        }
+        catch
+        {
+            // A registration that does not build must not leave its temp folder behind.
+            sql.Dispose();
+            folder.Dispose();
+            throw;
+        }
 
-        // The same checks the host makes: lifetimes that fit together, and options that pass their validation.
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         var core = new CoreServices(folder, provider, clock, sql);
         try
         {
@@ -82,6 +76,31 @@ public sealed class CoreServices : IAsyncDisposable
             await core.DisposeAsync();
             throw;
         }
+    }
+
+    private static ServiceProvider Build(TempFolder folder, SmtpServerFixture? smtp, IReadOnlyDictionary<string, string?>? settings,
+        Action<IServiceCollection>? configureServices, SqlCommandLog sql, out ShiftableClock clock)
+    {
+        var values = new Dictionary<string, string?> { ["ChatCrm:DataDirectory"] = folder.Combine("data") };
+        foreach (var (key, value) in smtp?.Settings ?? new Dictionary<string, string?>()) values[key] = value;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+        clock = new ShiftableClock();
+        var services = new ServiceCollection();
+        services.AddLogging(log => log.AddProvider(sql));
+        services.AddChatCrmCore(configuration, new TestHostEnvironment(folder.Path));
+        // What the web host adds and Core's registrations lean on: Identity's token providers need data protection
+        // (keys in memory suffice: every token here is made and used within one test), its SignInManager needs
+        // authentication schemes.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddAuthentication();
+        services.RemoveAll<TimeProvider>();
+        services.AddSingleton<TimeProvider>(clock);
+        configureServices?.Invoke(services);
+
+        // The same checks the host makes: lifetimes that fit together, and options that pass their validation.
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
     }
 
     /// <summary>Arranges an account directly through Identity (tests that need a person, not the sign-up path).</summary>
