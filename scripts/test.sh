@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# The one command that runs every test on a fresh Debian 12 machine (as root, or with sudo):
+# installs the real servers the tests start (Chromium for browser tests, aiosmtpd for mail, PostgreSQL),
+# then restores, builds warning-free and tests.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+packages=(chromium python3-aiosmtpd postgresql)
+missing=()
+for package in "${packages[@]}"; do
+  # dpkg -s also lists removed-but-configured packages; only "install ok installed" counts.
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+
+if ((${#missing[@]} > 0)); then
+  echo "Installing missing packages: ${missing[*]}"
+  sudo=()
+  if [[ $(id -u) -ne 0 ]]; then sudo=(sudo); fi
+  export DEBIAN_FRONTEND=noninteractive
+  "${sudo[@]}" apt-get update
+  "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+dotnet restore
+dotnet build -c Release --no-restore
+# The hang timeout turns a stuck test into a failure with a dump instead of a CI job that never ends.
+dotnet test -c Release --no-build \
+  --logger "console;verbosity=normal" \
+  --blame-hang-timeout 10m
