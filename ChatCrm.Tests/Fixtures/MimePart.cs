@@ -8,7 +8,7 @@ namespace ChatCrm.Tests.Fixtures;
 /// Just enough MIME to read what System.Net.Mail sends: nested multiparts, and base64 or quoted-printable parts in
 /// any charset .NET knows. The raw text is kept as Latin-1 so each char is one original byte until decoded.
 /// </summary>
-internal sealed partial class MimePart
+internal sealed class MimePart
 {
     private readonly Dictionary<string, string> _headers;
     private readonly string _body;
