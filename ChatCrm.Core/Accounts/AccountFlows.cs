@@ -61,10 +61,14 @@ public sealed class AccountFlows(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        var eligible = user is not null && !await users.IsLockedOutAsync(user) && purpose switch
+        var locked = user is not null && await users.IsLockedOutAsync(user);
+        // A failed-password lockout ends on its own or by a reset; an admin lock does not.
+        var lockedByAdmin = locked && user!.LockoutEnd >= AdminAccountService.LockedByAdminUntil;
+        var eligible = user is not null && purpose switch
         {
-            CodePurpose.ConfirmSignUp => !user.EmailConfirmed,
-            CodePurpose.SignIn or CodePurpose.ResetPassword => user.EmailConfirmed,
+            CodePurpose.ConfirmSignUp => !user.EmailConfirmed && !locked,
+            CodePurpose.SignIn => user.EmailConfirmed && !locked,
+            CodePurpose.ResetPassword => user.EmailConfirmed && !lockedByAdmin,
             _ => false,
         };
         if (eligible) await SendCodeAsync(user!, purpose, user!.Email!, cancellationToken);
@@ -97,12 +101,12 @@ public sealed class AccountFlows(
             users.PasswordHasher.HashPassword(new AppUser(), password);
             return new SignInOutcome(SignInStatus.InvalidCredentials, Message: "Wrong email or password.");
         }
-        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Locked(user.LockoutEnd);
+        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow());
         if (!await users.CheckPasswordAsync(user, password))
         {
             await users.AccessFailedAsync(user);
             return await users.IsLockedOutAsync(user)
-                ? SignInOutcome.Locked(user.LockoutEnd)
+                ? SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow())
                 : new SignInOutcome(SignInStatus.InvalidCredentials, Message: "Wrong email or password.");
         }
         await users.ResetAccessFailedCountAsync(user);
@@ -127,13 +131,13 @@ public sealed class AccountFlows(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
         if (user is null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: new CodeCheck(CodeCheckStatus.Invalid).Message);
-        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Locked(user.LockoutEnd);
+        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow());
         var check = await codes.VerifyAsync(user.Id, CodePurpose.SignIn, code, cancellationToken);
         if (!check.IsValid)
         {
             await users.AccessFailedAsync(user);
             return await users.IsLockedOutAsync(user)
-                ? SignInOutcome.Locked(user.LockoutEnd)
+                ? SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow())
                 : new SignInOutcome(SignInStatus.InvalidCredentials, Message: check.Message);
         }
         await users.ResetAccessFailedCountAsync(user);

@@ -17,8 +17,8 @@ public sealed record SignInOutcome(SignInStatus Status, Guid? UserId = null, str
     public static SignInOutcome Throttled(TimeSpan retryAfter) =>
         new(SignInStatus.Throttled, Message: $"Too many codes asked for. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.");
 
-    public static SignInOutcome Locked(DateTimeOffset? until) =>
-        new(SignInStatus.LockedOut, Message: until is null || until > DateTimeOffset.UtcNow.AddYears(10)
+    public static SignInOutcome Locked(DateTimeOffset? until, DateTimeOffset now) =>
+        new(SignInStatus.LockedOut, Message: until is null || until > now.AddYears(10)
             ? "This account is locked. Ask an administrator to unlock it."
             : $"Too many failed attempts. This account is locked until {until:yyyy-MM-dd HH:mm} UTC.");
 }

@@ -2,6 +2,7 @@ using ChatCrm.Core.Accounts.Passwords;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Demo;
 using ChatCrm.Core.Email;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,10 +18,12 @@ internal static class AccountsRegistration
         services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
+        // Identity's token providers (reset and email-change tokens) need data protection; the web host points the
+        // key ring at the data folder.
+        services.AddDataProtection();
         services.AddIdentityCore<AppUser>()
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<ChatCrmDbContext>()
-            .AddSignInManager()
             .AddDefaultTokenProviders()
             .AddPasswordValidator<CommonPasswordValidator>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountOptions>>((identity, accounts) =>

@@ -131,8 +131,12 @@ public sealed class AdminAccountService(
     public async Task<Result> EndSessionsAsync(Actor actor, Guid userId, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
-        var ended = await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
-        return ended >= 0 ? Result.Ok() : Result.Fail("No such account.");
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            if (!await db.Users.AnyAsync(u => u.Id == userId, cancellationToken)) return Result.Fail("That account no longer exists.");
+        }
+        await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
+        return Result.Ok();
     }
 
     public async Task<Result> DeleteAsync(Actor actor, Guid userId, CancellationToken cancellationToken = default)

@@ -10,6 +10,7 @@ namespace ChatCrm.Core.Accounts;
 /// </summary>
 public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvider clock)
 {
+    private const int SweepThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
 
     /// <summary>Records a send if allowed; otherwise says how long to wait.</summary>
@@ -42,7 +43,23 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
             address.Enqueue(now);
             ip.Enqueue(now);
             retryAfter = TimeSpan.Zero;
-            return true;
+        }
+        SweepIfLarge(now);
+        return true;
+    }
+
+    // Forget addresses and IPs with no send in the last hour, so a flood of distinct addresses cannot grow memory
+    // without bound. Cheap enough to run on a send once the table is big.
+    private void SweepIfLarge(DateTimeOffset now)
+    {
+        if (_sends.Count < SweepThreshold) return;
+        foreach (var (key, queue) in _sends)
+        {
+            lock (queue)
+            {
+                Prune(queue, now);
+                if (queue.Count == 0) _sends.TryRemove(new KeyValuePair<string, Queue<DateTimeOffset>>(key, queue));
+            }
         }
     }
 

@@ -7,7 +7,7 @@ namespace ChatCrm.Tests.E2E;
 /// Each browser test class runs its own app process (own data folder) against the shared SMTP server, with a short
 /// circuit re-check interval so sign-outs reach open pages quickly.
 /// </summary>
-public abstract class BrowserTestBase : IAsyncLifetime
+public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
 {
     protected const string AdminEmail = "admin@example.test";
     protected const string AdminPassword = "violet staircase humming 42";
@@ -38,10 +38,13 @@ public abstract class BrowserTestBase : IAsyncLifetime
 
     public Task InitializeAsync() => App.StartAsync();
 
-    public async Task DisposeAsync()
+    public async Task DisposeAsync() => await App.DisposeAsync();
+
+    // xunit calls this after DisposeAsync: the app process is gone, so its data folder can go.
+    public void Dispose()
     {
-        await App.DisposeAsync();
         _data.Dispose();
+        GC.SuppressFinalize(this);
     }
 
     protected static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}"[..(who.Length + 13)] + "@example.test";

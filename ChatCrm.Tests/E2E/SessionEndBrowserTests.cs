@@ -3,7 +3,7 @@ using Microsoft.Playwright;
 
 namespace ChatCrm.Tests.E2E;
 
-[Collection(BrowserCollection.Name)]
+[Collection(BrowserGroup.Name)]
 public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFixture smtp) : BrowserTestBase(browser, smtp)
 {
     [Fact]

@@ -40,7 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>, ICollectionFixture<SmtpServerFixture>
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>, ICollectionFixture<SmtpServerFixture>
 {
     public const string Name = "Browser";
 }

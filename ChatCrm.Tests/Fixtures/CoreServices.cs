@@ -90,11 +90,8 @@ public sealed class CoreServices : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(log => log.AddProvider(sql));
         services.AddChatCrmCore(configuration, new TestHostEnvironment(folder.Path));
-        // What the web host adds and Core's registrations lean on: Identity's token providers need data protection
-        // (keys in memory suffice: every token here is made and used within one test), its SignInManager needs
-        // authentication schemes.
+        // Keys in memory suffice: every Identity token here is made and used within one test.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddAuthentication();
         services.RemoveAll<TimeProvider>();
         services.AddSingleton<TimeProvider>(clock);
         configureServices?.Invoke(services);

@@ -41,3 +41,10 @@ public abstract class AccountPagesTestBase : IDisposable
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The page tests get their own SMTP server, so they run beside the service tests, not after them.</summary>
+[CollectionDefinition(Name)]
+public sealed class AccountPagesGroup : ICollectionFixture<SmtpServerFixture>
+{
+    public const string Name = "Account pages";
+}

@@ -5,7 +5,7 @@ using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.AccountPages;
 
-[Collection(SmtpCollection.Name)]
+[Collection(AccountPagesGroup.Name)]
 public sealed class AdminAccessTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
 {
     public static TheoryData<string> AdminPages => ["/admin/accounts", "/admin/accounts/new"];

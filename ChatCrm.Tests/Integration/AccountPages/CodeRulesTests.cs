@@ -3,7 +3,7 @@ using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.AccountPages;
 
-[Collection(SmtpCollection.Name)]
+[Collection(AccountPagesGroup.Name)]
 public sealed class CodeRulesTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
 {
     [Fact]
@@ -64,7 +64,7 @@ public sealed class CodeRulesTests(SmtpServerFixture smtp) : AccountPagesTestBas
     }
 }
 
-[Collection(SmtpCollection.Name)]
+[Collection(AccountPagesGroup.Name)]
 public sealed class CodeRateLimitTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp, new Dictionary<string, string?>
 {
     ["ChatCrm:Accounts:CodesPerAddressPerHour"] = "3",
@@ -98,7 +98,7 @@ public sealed class CodeRateLimitTests(SmtpServerFixture smtp) : AccountPagesTes
     }
 }
 
-[Collection(SmtpCollection.Name)]
+[Collection(AccountPagesGroup.Name)]
 public sealed class AccountPostRateLimitTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp, new Dictionary<string, string?>
 {
     ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "5",

@@ -3,7 +3,7 @@ using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.AccountPages;
 
-[Collection(SmtpCollection.Name)]
+[Collection(AccountPagesGroup.Name)]
 public sealed class LockoutAndResetTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
 {
     private static Task<PageResponse> PasswordStepAsync(FormClient client, string email, string password) =>

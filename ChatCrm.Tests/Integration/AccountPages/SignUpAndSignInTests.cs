@@ -3,7 +3,7 @@ using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.AccountPages;
 
-[Collection(SmtpCollection.Name)]
+[Collection(AccountPagesGroup.Name)]
 public sealed class SignUpAndSignInTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
 {
     [Fact]

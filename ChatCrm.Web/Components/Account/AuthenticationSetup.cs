@@ -17,6 +17,8 @@ internal static class AuthenticationSetup
             o.DefaultScheme = IdentityConstants.ApplicationScheme;
             o.DefaultSignInScheme = IdentityConstants.ApplicationScheme;
         }).AddIdentityCookies();
+        // Cookie sign-in belongs to the web host; Core registers Identity without it.
+        new IdentityBuilder(typeof(AppUser), typeof(AppRole), services).AddSignInManager();
 
         services.ConfigureApplicationCookie(cookie =>
         {
