@@ -1,0 +1,27 @@
+using ChatCrm.Core.Accounts;
+
+namespace ChatCrm.Web.Components.Layout;
+
+/// <summary>A top-level screen of the app: where it lives and who may open it.</summary>
+/// <param name="Roles">Comma-separated roles for <c>AuthorizeView</c>; null means every signed-in person.</param>
+public sealed record AppSection(string Title, string Path, string Icon, string? Roles, string Blurb);
+
+/// <summary>
+/// The sections in menu order. The side menu and the dashboard cards both read this one list, so the two can never
+/// disagree about who sees what. The pages still carry their own <c>[Authorize]</c>: hiding a link is not a guard.
+/// </summary>
+public static class AppSections
+{
+    public static readonly AppSection Dashboard = new("Dashboard", "/", "dashboard", null, "Your overview.");
+
+    public static readonly IReadOnlyList<AppSection> All =
+    [
+        Dashboard,
+        new("Chat", "/chat", "forum", null, "Talk in real time, one to one or in groups."),
+        new("Leads", "/leads", "person_search", Roles.Staff, "Track prospects from first contact to customer."),
+        new("Campaigns", "/campaigns", "campaign", Roles.Staff, "Plan outreach and follow its results."),
+        new("Meetings", "/meetings", "event", null, "See and schedule upcoming meetings."),
+        new("Tickets", "/tickets", "confirmation_number", null, "Ask for help and follow each request."),
+        new("Admin", "/admin/accounts", "admin_panel_settings", Roles.Admin, "Manage accounts, roles and sessions."),
+    ];
+}
