@@ -55,6 +55,9 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Explicitly after the status-code pages, so a 403 from authorization is re-rendered as the "Not allowed" page.
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseRateLimiter();
         app.UseAntiforgery();
     }

@@ -26,7 +26,7 @@ public sealed class AccountFlows(
         var candidate = new AppUser { DisplayName = displayName.Trim(), Email = emailAddress.Trim(), UserName = "candidate" };
         var passwordCheck = await ValidatePasswordAsync(users, candidate, password);
         if (passwordCheck is not null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: passwordCheck);
-        if (!throttle.TryAcquire(emailAddress, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (!throttle.TryAcquire(emailAddress, CodePurpose.ConfirmSignUp, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
 
         var existing = await users.FindByEmailAsync(emailAddress);
         if (existing is { EmailConfirmed: true })
@@ -57,7 +57,7 @@ public sealed class AccountFlows(
 
     public async Task<SignInOutcome> ResendAsync(string emailAddress, CodePurpose purpose, string? ipAddress, CancellationToken cancellationToken = default)
     {
-        if (!throttle.TryAcquire(emailAddress, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
@@ -110,7 +110,8 @@ public sealed class AccountFlows(
                 : new SignInOutcome(SignInStatus.InvalidCredentials, Message: "Wrong email or password.");
         }
         await users.ResetAccessFailedCountAsync(user);
-        if (!throttle.TryAcquire(emailAddress, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        var purpose = user.EmailConfirmed ? CodePurpose.SignIn : CodePurpose.ConfirmSignUp;
+        if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
         if (!user.EmailConfirmed)
         {
             await SendCodeAsync(user, CodePurpose.ConfirmSignUp, user.Email!, cancellationToken);
@@ -185,7 +186,7 @@ public sealed class AccountFlows(
     /// <summary>Mails a code to the new address; the address changes only when that code comes back.</summary>
     public async Task<SignInOutcome> RequestEmailChangeAsync(Guid userId, string newEmail, string? ipAddress, CancellationToken cancellationToken = default)
     {
-        if (!throttle.TryAcquire(newEmail, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (!throttle.TryAcquire(newEmail, CodePurpose.ChangeEmail, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(userId.ToString());

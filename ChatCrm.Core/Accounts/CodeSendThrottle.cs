@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 namespace ChatCrm.Core.Accounts;
 
 /// <summary>
-/// Limits how often codes are mailed: a cooldown and an hourly cap per address, and an hourly cap per IP. It is asked
+/// Limits how often codes are mailed: a cooldown per address and purpose (a resend), an hourly cap per address, and an
+/// hourly cap per IP. The cooldown is per purpose so that confirming a sign-up and then signing in on a second device
+/// straight away is not refused. It is asked
 /// before anyone looks the address up, so a known and an unknown address are throttled alike. Kept in memory: one
 /// server's limits; behind several servers each enforces its own (see README).
 /// </summary>
@@ -12,14 +14,16 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
 {
     private const int SweepThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSendByPurpose = new(StringComparer.Ordinal);
 
     /// <summary>Records a send if allowed; otherwise says how long to wait.</summary>
-    public bool TryAcquire(string email, string? ipAddress, out TimeSpan retryAfter)
+    public bool TryAcquire(string email, CodePurpose purpose, string? ipAddress, out TimeSpan retryAfter)
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
         var addressKey = "a:" + email.Trim().ToUpperInvariant();
         var ipKey = "i:" + (ipAddress ?? "unknown");
+        var cooldownKey = $"{purpose}:{addressKey}";
         var address = _sends.GetOrAdd(addressKey, _ => new Queue<DateTimeOffset>());
         var ip = _sends.GetOrAdd(ipKey, _ => new Queue<DateTimeOffset>());
 
@@ -32,7 +36,7 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
             Prune(ip, now);
             var cooldown = TimeSpan.FromSeconds(settings.ResendCooldownSeconds);
             var waits = new List<TimeSpan>();
-            if (address.Count > 0 && now - address.Last() < cooldown) waits.Add(cooldown - (now - address.Last()));
+            if (_lastSendByPurpose.TryGetValue(cooldownKey, out var last) && now - last < cooldown) waits.Add(cooldown - (now - last));
             if (address.Count >= settings.CodesPerAddressPerHour) waits.Add(address.Peek().AddHours(1) - now);
             if (ip.Count >= settings.CodesPerIpPerHour) waits.Add(ip.Peek().AddHours(1) - now);
             if (waits.Count > 0)
@@ -42,6 +46,7 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
             }
             address.Enqueue(now);
             ip.Enqueue(now);
+            _lastSendByPurpose[cooldownKey] = now;
             retryAfter = TimeSpan.Zero;
         }
         SweepIfLarge(now);
@@ -52,7 +57,11 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
     // without bound. Cheap enough to run on a send once the table is big.
     private void SweepIfLarge(DateTimeOffset now)
     {
-        if (_sends.Count < SweepThreshold) return;
+        if (_sends.Count + _lastSendByPurpose.Count < SweepThreshold) return;
+        foreach (var (key, last) in _lastSendByPurpose)
+        {
+            if (now - last > TimeSpan.FromHours(1)) _lastSendByPurpose.TryRemove(new KeyValuePair<string, DateTimeOffset>(key, last));
+        }
         foreach (var (key, queue) in _sends)
         {
             lock (queue)

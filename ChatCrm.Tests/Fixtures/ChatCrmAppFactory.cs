@@ -67,7 +67,7 @@ public sealed class ChatCrmAppFactory : WebApplicationFactory<Program>
     {
         var client = CreateFormClient();
         var step = await client.SubmitAsync("/account/login", "login", new() { ["Input.Email"] = email, ["Input.Password"] = password });
-        Assert.Equal("/account/login/code", step.RedirectPath);
+        Assert.True(step.RedirectPath == "/account/login/code", $"Password step did not go on: {step}");
         var code = await Mailbox.WaitForCodeAsync(email, "sign-in code");
         var done = await client.SubmitAsync("/account/login/code", "login-code", new() { ["Input.Code"] = code });
         Assert.Equal("/", done.RedirectPath);

@@ -57,6 +57,8 @@ public sealed partial record PageResponse(HttpStatusCode Status, string? Redirec
     /// <summary>The page's text without tags, whitespace folded: what a person reads.</summary>
     public string Text { get; } = Regex.Replace(WebUtility.HtmlDecode(Tags().Replace(Html, " ")), @"\s+", " ").Trim();
 
+    public override string ToString() => $"{(int)Status} {RedirectPath} {Text[..Math.Min(600, Text.Length)]}";
+
     public static async Task<PageResponse> ReadAsync(HttpResponseMessage response)
     {
         var location = response.Headers.Location;
