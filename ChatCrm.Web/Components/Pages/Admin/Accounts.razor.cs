@@ -22,11 +22,13 @@ public sealed partial class Accounts : IDisposable
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
     private RadzenDataGrid<AccountRow> _grid = default!;
-    private IReadOnlyList<AccountRow> _rows = [];
+    // Null until the first load: the grid asks LoadData for rows only while it has none.
+    private IReadOnlyList<AccountRow>? _rows;
     private int _count;
     private bool _loading;
     private DateTimeOffset _now;
     private Guid _me;
+    private int _roleEpoch;
     private string? _searchText;
     private string? _roleFilter;
     private CancellationTokenSource? _currentLoad;
@@ -104,9 +106,6 @@ public sealed partial class Accounts : IDisposable
         await _grid.FirstPage(true);
     }
 
-    private static Dictionary<string, object> RoleInputAttributes(AccountRow row) =>
-        new() { ["aria-label"] = $"Role of {row.DisplayName}" };
-
     private async Task ChangeRoleAsync(AccountRow row, string role)
     {
         if (role == row.Role) return;
@@ -116,7 +115,7 @@ public sealed partial class Accounts : IDisposable
             () => ConfirmAsync("Change role",
                 $"Make {row.DisplayName} {Article(role)} {role}? Their open sessions end, so they sign in again with the new role.{self}",
                 "Change role"));
-        // Reload even when refused or cancelled, so the dropdown shows the role actually stored.
+        _roleEpoch++;
         await _grid.Reload();
     }
 
@@ -161,7 +160,7 @@ public sealed partial class Accounts : IDisposable
             CloseDialogOnEsc = true,
         }) == true;
 
-    private static string Article(string role) => role == Roles.Admin ? "an" : "a";
+    private static string Article(string role) => role is Roles.Admin or Roles.Agent ? "an" : "a";
 
     public void Dispose()
     {

@@ -41,10 +41,10 @@ public abstract class AdminPageBase : ComponentBase
         // Busy also covers the confirmation, so a double click cannot open two dialogs or run the action twice.
         if (Busy) return false;
         Busy = true;
+        Message = null;
         try
         {
             if (confirm is not null && !await confirm()) return false;
-            Message = null;
             var result = await action(await GetActorAsync());
             if (result.Succeeded)
             {
