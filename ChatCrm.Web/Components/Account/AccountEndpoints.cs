@@ -1,5 +1,6 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Data;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,12 +10,18 @@ internal static class AccountEndpoints
 {
     public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        // Sign-out is a POST: a link or image elsewhere cannot sign anyone out. Anti-forgery is checked by the middleware.
-        endpoints.MapPost("/account/logout", async (HttpContext http, [FromServices] AccountSignIn signIn, [FromForm] string? returnUrl) =>
+        // Sign-out is a POST with an anti-forgery token: a link or image elsewhere cannot sign anyone out. The form is
+        // read by hand after the token check, so a forged post gets a plain 400 rather than a binding exception.
+        endpoints.MapPost("/account/logout", async (HttpContext http, [FromServices] AccountSignIn signIn) =>
         {
+            // A body of its own keeps the status-code page from re-running this POST through anti-forgery again.
+            if (http.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false })
+                return Results.Text("This sign-out form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+            var form = await http.Request.ReadFormAsync();
             await signIn.SignOutAsync(http);
-            return TypedResults.LocalRedirect(returnUrl is { Length: > 0 } ? AccountRedirectManager.SafeLocal(returnUrl) : "/account/login");
-        }).RequireAuthorization();
+            var returnUrl = form["returnUrl"].ToString();
+            return Results.LocalRedirect(returnUrl.Length > 0 ? AccountRedirectManager.SafeLocal(returnUrl) : "/account/login");
+        }).RequireAuthorization().WithMetadata(new RequireAntiforgeryTokenAttribute());
 
         // Avatars are visible to signed-in people only (they find each other by them); the name is random.
         endpoints.MapGet("/files/avatars/{userId:guid}", async (Guid userId, [FromServices] IDbContextFactory<ChatCrmDbContext> dbFactory,
