@@ -82,8 +82,19 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
     }
 
-    protected static Task WaitForPathAsync(IPage page, string path, float? timeout = null) =>
-        page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = timeout });
+    protected static async Task WaitForPathAsync(IPage page, string path, float? timeout = null)
+    {
+        try
+        {
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+        }
+        catch (TimeoutException e)
+        {
+            // Say where the page is and what it shows: a failed step usually explains itself in the page.
+            var text = await page.Locator("body").InnerTextAsync(new() { Timeout = 2_000 });
+            throw new TimeoutException($"Expected {path}, still on {page.Url}: {text[..Math.Min(800, text.Length)]}", e);
+        }
+    }
 
     /// <summary>True once the page's Blazor circuit is connected (interactive), not just rendered.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>

@@ -20,7 +20,7 @@ public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFix
         await SignInAsync(admin, AdminEmail, AdminPassword);
         await admin.GotoAsync("/admin/accounts");
         await WaitForCircuitAsync(admin);
-        await admin.GetByRole(AriaRole.Searchbox, new() { Name = "Search accounts" }).FillAsync(email);
+        await admin.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(email);
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await row.GetByRole(AriaRole.Button, new() { Name = "Lock" }).ClickAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Unlock" })).ToBeVisibleAsync();
@@ -36,16 +36,26 @@ public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFix
     public async Task OpenPageRecoversAfterTheServerIsKilledAndRestarted()
     {
         var page = await NewPageAsync();
+        var console = new List<string>();
+        page.Console += (_, message) => { lock (console) console.Add(message.Text); };
         await SignInAsync(page, AdminEmail, AdminPassword);
         await WaitForCircuitAsync(page);
+        // Marks this document: a reload replaces it, so the mark is gone once the page has loaded afresh.
+        await page.EvaluateAsync("() => window.__beforeRestart = true");
 
         App.Kill();
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).ToBeVisibleAsync(new() { Timeout = 15_000 });
         await App.StartAsync();
 
         // The restarted server does not know the old circuit; the page reloads itself and is live again.
-        await page.WaitForFunctionAsync("() => document.querySelector('[data-circuit-ready]') && !document.querySelector('.components-reconnect-show')",
-            null, new() { Timeout = 60_000 });
+        try
+        {
+            await page.WaitForFunctionAsync("() => !window.__beforeRestart && document.querySelector('[data-circuit-ready]')", null, new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException e)
+        {
+            lock (console) throw new TimeoutException("The page did not come back. Console:\n" + string.Join("\n", console), e);
+        }
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
         Assert.Equal("/", new Uri(page.Url).AbsolutePath);
     }
