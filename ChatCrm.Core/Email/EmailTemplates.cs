@@ -25,6 +25,7 @@ public static class EmailTemplates
         }
         text.AppendLine("— ChatCrm");
         body.Append("<p style=\"color:#777\">— ChatCrm</p></body></html>");
-        return new EmailMessage(to, subject, text.ToString(), body.ToString());
+        // Mail lines end in CRLF; a bare LF would be sent as "=0A" and make the raw text hard to read.
+        return new EmailMessage(to, subject, text.ToString().ReplaceLineEndings("\r\n"), body.ToString());
     }
 }

@@ -17,15 +17,21 @@ internal sealed partial class MailMessageSender(IOptions<EmailOptions> options, 
     public async Task SendAsync(EmailMessage message, CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
+        // The outbox is read by a person opening the raw .eml, so it keeps plain 8-bit text; over SMTP,
+        // quoted-printable passes any server, with or without 8BITMIME.
+        var encoding = string.IsNullOrWhiteSpace(settings.Smtp.Host) ? TransferEncoding.EightBit : TransferEncoding.QuotedPrintable;
         using var mail = new MailMessage
         {
             From = new MailAddress(settings.FromAddress, settings.FromName),
             Subject = message.Subject,
             Body = message.TextBody,
             IsBodyHtml = false,
+            BodyTransferEncoding = encoding,
         };
         mail.To.Add(message.To);
-        mail.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html));
+        var html = AlternateView.CreateAlternateViewFromString(message.HtmlBody, null, MediaTypeNames.Text.Html);
+        html.TransferEncoding = encoding;
+        mail.AlternateViews.Add(html);
 
         using var client = CreateClient(settings);
         await client.SendMailAsync(mail, cancellationToken);

@@ -82,3 +82,45 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
         Assert.Equal("/account/login", (await thief.GetAsync("/account/manage/password")).RedirectPath);
     }
 }
+
+[Collection(AccountPagesGroup.Name)]
+public sealed class ChangePasswordTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
+{
+    [Fact]
+    public async Task ChangingThePasswordCanSignOutTheOtherDevicesAndKeepsThisOne()
+    {
+        var email = UniqueEmail("change");
+        await App.CreateUserAsync("Cleo Change", email, GoodPassword);
+        using var laptop = await App.SignedInClientAsync(email, GoodPassword);
+        using var phone = await App.SignedInClientAsync(email, GoodPassword);
+
+        var wrong = await laptop.SubmitAsync("/account/manage/password", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = "not my password at all",
+            ["Input.NewPassword"] = "saffron tugboat meridian",
+            ["Input.EndOtherSessions"] = "true",
+        });
+        Assert.Contains("Incorrect password", wrong.Text, StringComparison.Ordinal);
+
+        var changed = await laptop.SubmitAsync("/account/manage/password", "change-password", new()
+        {
+            ["Input.CurrentPassword"] = GoodPassword,
+            ["Input.NewPassword"] = "saffron tugboat meridian",
+            ["Input.EndOtherSessions"] = "true",
+        });
+        Assert.Equal("/account/manage/password", changed.RedirectPath);
+        Assert.Contains("other devices are signed out", (await laptop.GetAsync("/account/manage/password")).Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.GetAsync("/")).Status);
+        Assert.Equal("/account/login", (await phone.GetAsync("/")).RedirectPath);
+    }
+
+    [Fact]
+    public async Task AvatarsAreOnlyServedToSignedInPeople()
+    {
+        var user = await App.CreateUserAsync("Ava Tar", UniqueEmail("avatar"), GoodPassword);
+        using var anonymous = App.CreateFormClient();
+        Assert.Equal("/account/login", (await anonymous.GetAsync($"/files/avatars/{user.Id}")).RedirectPath);
+        using var signedIn = await App.SignedInClientAsync(user.Email!, GoodPassword);
+        Assert.Equal(HttpStatusCode.NotFound, (await signedIn.GetAsync($"/files/avatars/{user.Id}")).Status);
+    }
+}
