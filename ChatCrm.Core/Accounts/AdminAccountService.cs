@@ -68,17 +68,8 @@ public sealed class AdminAccountService(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null) return Result.Fail("An account with that email already exists.");
-        var user = new AppUser
-        {
-            DisplayName = displayName.Trim(),
-            Email = email.Trim(),
-            EmailConfirmed = true,
-            UserName = await UserNames.FreeUserNameAsync(users, email),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(user);
+        var (user, created) = await ConfirmedAccount.CreateAsync(users, displayName, email, role, password: null, clock.GetUtcNow());
         if (!created.Succeeded) return Result.Fail(AccountFlows.Describe(created));
-        await users.AddToRoleAsync(user, role);
         await flows.SendCodeAsync(user, CodePurpose.ResetPassword, user.Email!, cancellationToken);
         return Result.Ok();
     }

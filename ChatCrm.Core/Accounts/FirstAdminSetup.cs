@@ -52,17 +52,7 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return Result.Fail("An admin already exists.");
-        var admin = new AppUser
-        {
-            DisplayName = displayName.Trim(),
-            Email = email.Trim(),
-            EmailConfirmed = true,
-            UserName = await UserNames.FreeUserNameAsync(users, email),
-            CreatedAt = clock.GetUtcNow(),
-        };
-        var created = await users.CreateAsync(admin, password);
-        if (!created.Succeeded) return Result.Fail(AccountFlows.Describe(created));
-        await users.AddToRoleAsync(admin, Roles.Admin);
-        return Result.Ok();
+        var (_, created) = await ConfirmedAccount.CreateAsync(users, displayName, email, Roles.Admin, password, clock.GetUtcNow());
+        return created.Succeeded ? Result.Ok() : Result.Fail(AccountFlows.Describe(created));
     }
 }

@@ -36,18 +36,12 @@ public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, TimeProv
         {
             cancellationToken.ThrowIfCancellationRequested();
             var (name, role) = People[i];
-            var user = new AppUser
-            {
-                DisplayName = name,
-                Email = EmailOf(name),
-                EmailConfirmed = true,
-                UserName = name.ToLowerInvariant().Replace(' ', '.'),
-                StatusText = Statuses[i % Statuses.Length] is { Length: > 0 } s ? s : null,
-                Bio = role == Roles.Agent ? "Customer success at ChatCrm demo." : null,
-                CreatedAt = now.AddDays(-60 + i * 5),
-            };
-            var created = await users.CreateAsync(user, password);
-            if (created.Succeeded) await users.AddToRoleAsync(user, role);
+            var (user, created) = await ConfirmedAccount.CreateAsync(users, name, EmailOf(name), role, password, now.AddDays(-60 + i * 5),
+                userName: name.ToLowerInvariant().Replace(' ', '.'));
+            if (!created.Succeeded) continue;
+            user.StatusText = Statuses[i % Statuses.Length] is { Length: > 0 } s ? s : null;
+            user.Bio = role == Roles.Agent ? "Customer success at ChatCrm demo." : null;
+            await users.UpdateAsync(user);
         }
         LogSeeded(People.Length, Domain, password);
     }
