@@ -224,6 +224,12 @@ public sealed class AccountFlows(
         await email.SendAsync(CodeEmails.Build(to, user.DisplayName, purpose, code), cancellationToken);
     }
 
+    internal async Task SendInvitationAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var code = await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!, cancellationToken);
+        await email.SendAsync(CodeEmails.Invitation(user.Email!, user.DisplayName, code), cancellationToken);
+    }
+
     internal static async Task<string?> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)
     {
         var errors = new List<IdentityError>();

@@ -70,7 +70,7 @@ public sealed class AdminAccountService(
         if (await users.FindByEmailAsync(email) is not null) return Result.Fail("An account with that email already exists.");
         var (user, created) = await ConfirmedAccount.CreateAsync(users, displayName, email, role, password: null, clock.GetUtcNow());
         if (!created.Succeeded) return Result.Fail(AccountFlows.Describe(created));
-        await flows.SendCodeAsync(user, CodePurpose.ResetPassword, user.Email!, cancellationToken);
+        await flows.SendInvitationAsync(user, cancellationToken);
         return Result.Ok();
     }
 

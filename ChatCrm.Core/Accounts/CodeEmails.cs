@@ -17,4 +17,11 @@ internal static class CodeEmails
         };
         return EmailTemplates.Build(to, subject, name, [why, "The code works for 5 minutes and only once. If you did not ask for it, ignore this mail."], code);
     }
+
+    /// <summary>The welcome mail of an account an admin created: a password-reset code, worded as an invitation.</summary>
+    public static EmailMessage Invitation(string to, string name, string code) =>
+        EmailTemplates.Build(to, "Your new ChatCrm account", name,
+            ["An administrator created a ChatCrm account for you. To choose your password, open ChatCrm's sign-in page, " +
+             "pick \"Forgot your password?\", then \"Already have a code?\", and enter this code:",
+             "The code works for 5 minutes and only once. If it has expired, \"Forgot your password?\" sends a new one."], code);
 }

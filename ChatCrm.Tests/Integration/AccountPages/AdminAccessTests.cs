@@ -2,6 +2,7 @@ using System.Net;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
 using ChatCrm.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Tests.Integration.AccountPages;
 
@@ -55,5 +56,32 @@ public sealed class AdminAccessTests(SmtpServerFixture smtp) : AccountPagesTestB
             };
             foreach (var action in actions) await Assert.ThrowsAsync<ForbiddenException>(action);
         }
+    }
+
+    [Fact]
+    public async Task AnInvitedPersonChoosesAPasswordWithTheCodeFromTheInvitation()
+    {
+        var admin = new Actor((await App.Get<ProfileService>().GetViewAsync(await AdminIdAsync()))!.Id, Roles.Admin);
+        var email = UniqueEmail("invited");
+        Assert.True((await App.Get<AdminAccountService>().CreateAsync(admin, "Ivy Invited", email, Roles.Agent)).Succeeded);
+        var invitation = await Mailbox.WaitForMailAsync(email, "Your new ChatCrm account");
+
+        using var client = App.CreateFormClient();
+        var set = await client.SubmitAsync("/account/reset", "reset", new()
+        {
+            ["Input.Email"] = email,
+            ["Input.Code"] = Mailbox.ExtractCode(invitation),
+            ["Input.Password"] = "lilac harbour seventeen",
+        });
+        Assert.Equal("/account/login", set.RedirectPath);
+        using var signedIn = await App.SignedInClientAsync(email, "lilac harbour seventeen");
+        Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/leads")).Status);
+    }
+
+    private async Task<Guid> AdminIdAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        return (await users.FindByEmailAsync(ChatCrmAppFactory.AdminEmail))!.Id;
     }
 }

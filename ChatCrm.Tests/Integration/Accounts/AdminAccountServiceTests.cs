@@ -135,7 +135,7 @@ public sealed class AdminAccountServiceTests(SmtpServerFixture smtp) : IAsyncLif
         var email = TestAddresses.New("dee");
 
         var created = await Admin.CreateAsync(AsAdmin, "Dee Agent", email, Roles.Agent);
-        var code = await smtp.Mailbox.WaitForCodeAsync(email, "Reset your ChatCrm password");
+        var code = await smtp.Mailbox.WaitForCodeAsync(email, "Your new ChatCrm account");
         var chosen = await _core.Get<AccountFlows>().ResetPasswordAsync(email, code, "orange ferry hums past noon");
 
         Assert.True(created.Succeeded, created.Error);
