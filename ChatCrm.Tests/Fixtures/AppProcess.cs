@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ChatCrm.Tests.Fixtures;
 
@@ -34,17 +36,7 @@ public sealed class AppProcess : IAsyncDisposable
 
     public async Task StartAsync()
     {
-        var web = WebAppFolder();
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(web, "ChatCrm.Web.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(BaseUrl);
-        foreach (var (key, value) in _environment) start.Environment[key] = value;
-        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = Launch();
 
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow.AddSeconds(60);
@@ -64,6 +56,62 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app did not answer /health within 60 s:\n{Output}");
     }
 
+    /// <summary>
+    /// Starts the app when it is meant to refuse to start (a bad setting): waits for the process to end and returns its
+    /// exit code. Fails if it answers /health instead, or is still running after the timeout.
+    /// </summary>
+    public async Task<int> StartExpectingExitAsync(TimeSpan? timeout = null)
+    {
+        _process = Launch();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(60));
+        while (!_process.HasExited)
+        {
+            if (DateTime.UtcNow >= deadline)
+            {
+                Kill();
+                throw new TimeoutException($"The app was expected to stop at start but still ran after {(timeout ?? TimeSpan.FromSeconds(60)).TotalSeconds:0} s:\n{Output}");
+            }
+            try
+            {
+                if ((await http.GetAsync($"{BaseUrl}/health")).IsSuccessStatusCode)
+                {
+                    Kill();
+                    throw new InvalidOperationException($"The app was expected to stop at start but answered /health:\n{Output}");
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening (and, as expected, never will)
+            }
+            await Task.Delay(200);
+        }
+        // The parameterless wait also waits until the redirected output has been read to its end.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Waits until the output (from a position in it, e.g. the length before a restart) holds a match.</summary>
+    public async Task<Match> WaitForOutputAsync(Regex pattern, int from = 0, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (true)
+        {
+            var match = pattern.Match(Output, from);
+            if (match.Success) return match;
+            if (DateTime.UtcNow >= deadline) throw new TimeoutException($"The app's output has no match for /{pattern}/ after position {from}:\n{Output}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>A browser-like client over real HTTP: keeps cookies, does not follow redirects (tests look at them).</summary>
+    public FormClient CreateFormClient()
+    {
+        var cookies = new CookieContainer();
+        var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        return new FormClient(http, cookies);
+    }
+
     /// <summary>Kills the server at once, as a crash or a redeploy would.</summary>
     public void Kill()
     {
@@ -81,6 +129,22 @@ public sealed class AppProcess : IAsyncDisposable
     {
         Kill();
         return ValueTask.CompletedTask;
+    }
+
+    private Process Launch()
+    {
+        var web = WebAppFolder();
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = web, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(web, "ChatCrm.Web.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(BaseUrl);
+        foreach (var (key, value) in _environment) start.Environment[key] = value;
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
     }
 
     private void Append(string? line)

@@ -24,7 +24,11 @@ public sealed partial class FormClient(HttpClient http, CookieContainer cookies)
         SubmitAsync(path, path, formName, fields);
 
     /// <summary>Takes the anti-forgery token from one page and posts to another address (as the sign-out button does).</summary>
-    public async Task<PageResponse> SubmitAsync(string pagePath, string path, string formName, Dictionary<string, string> fields)
+    public async Task<PageResponse> SubmitAsync(string pagePath, string path, string formName, Dictionary<string, string> fields) =>
+        await PostAsync(path, await FillFormAsync(pagePath, formName, fields));
+
+    /// <summary>Loads the page and fills the named form as SubmitAsync does, without posting it (to post it twice, as a replay would).</summary>
+    public async Task<Dictionary<string, string>> FillFormAsync(string pagePath, string formName, Dictionary<string, string> fields)
     {
         var page = await GetAsync(pagePath);
         Assert.True(page.Status == HttpStatusCode.OK, $"GET {pagePath} answered {(int)page.Status}: {page.Text[..Math.Min(300, page.Text.Length)]}");
@@ -35,7 +39,7 @@ public sealed partial class FormClient(HttpClient http, CookieContainer cookies)
             ["_handler"] = formName,
             ["__RequestVerificationToken"] = WebUtility.HtmlDecode(token.Groups[1].Value),
         };
-        return await PostAsync(path, form);
+        return form;
     }
 
     public async Task<PageResponse> PostAsync(string path, Dictionary<string, string> form)
