@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Chat;
 
 namespace ChatCrm.Core;
 
@@ -32,6 +33,7 @@ public static class DependencyInjection
         services.AddDbContextFactory<ChatCrmDbContext>(db => DatabaseProviders.Configure(db, options.DatabaseProvider, connectionString));
 
         services.AddAccounts(configuration);
+        services.AddChat(configuration);
         return services;
     }
 

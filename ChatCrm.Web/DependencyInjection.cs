@@ -1,6 +1,8 @@
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Web.Components.Account;
+using ChatCrm.Web.Components.Pages.Chat;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.DataProtection;
@@ -37,6 +39,7 @@ public static class DependencyInjection
         services.AddScoped<AccountRedirectManager>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         return services;
     }
 
@@ -69,5 +72,6 @@ public static class DependencyInjection
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
+        app.MapChatEndpoints();
     }
 }

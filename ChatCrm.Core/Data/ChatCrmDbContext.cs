@@ -1,4 +1,5 @@
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Chat;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,12 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
     public DbSet<EmailCode> EmailCodes => Set<EmailCode>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();
+
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Message> Messages => Set<Message>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

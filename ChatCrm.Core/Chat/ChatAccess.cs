@@ -1,0 +1,46 @@
+using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Core.Chat;
+
+/// <summary>
+/// The one place that decides who may see or do what in a chat. Everyone is refused the same way whether the chat
+/// exists or not, so guessing ids learns nothing. Admins get no special reading rights: chats are private.
+/// </summary>
+internal static class ChatAccess
+{
+    public const string NotFound = "That chat does not exist or you are not in it.";
+
+    /// <summary>The actor's participation (current or former), or a ForbiddenException.</summary>
+    public static async Task<Participant> ParticipationAsync(ChatCrmDbContext db, Actor actor, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var participant = await db.Participants.AsNoTracking()
+            .FirstOrDefaultAsync(p => p.ConversationId == conversationId && p.UserId == actor.UserId, cancellationToken);
+        return participant ?? throw new ForbiddenException(NotFound);
+    }
+
+    /// <summary>The actor's current membership: needed to send, react, or change anything.</summary>
+    public static async Task<Participant> MembershipAsync(ChatCrmDbContext db, Actor actor, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var participant = await ParticipationAsync(db, actor, conversationId, cancellationToken);
+        return participant.IsMember ? participant : throw new ForbiddenException("You are no longer in this chat.");
+    }
+
+    /// <summary>Seq range of messages a participant may see: from joining until leaving.</summary>
+    public static (long From, long To) VisibleRange(Participant participant) =>
+        (participant.VisibleFromSeq, participant.VisibleUpToSeq ?? long.MaxValue);
+
+    /// <summary>
+    /// Who a person may start a chat with or add to a group. Staff reach everyone; a Client reaches staff, so clients
+    /// never discover each other through the people search.
+    /// </summary>
+    public static IQueryable<AppUser> Reachable(ChatCrmDbContext db, Actor actor)
+    {
+        var users = db.Users.AsNoTracking().Where(u => u.Id != actor.UserId && u.EmailConfirmed);
+        if (actor.IsStaff) return users;
+        var staffRoleIds = db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Agent).Select(r => r.Id);
+        return users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));
+    }
+}

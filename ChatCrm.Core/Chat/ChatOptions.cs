@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ChatCrm.Core.Chat;
+
+/// <summary><c>ChatCrm:Chat</c>: limits for messages and attachments.</summary>
+public sealed class ChatOptions
+{
+    public const string Section = "ChatCrm:Chat";
+
+    [Range(1, 500)]
+    public int PageSize { get; set; } = 50;
+
+    /// <summary>How long after sending a person may still delete a message for everyone.</summary>
+    [Range(1, 10080)]
+    public int DeleteForEveryoneMinutes { get; set; } = 60;
+
+    [Range(1024, 2L * 1024 * 1024 * 1024)]
+    public long ImageMaxBytes { get; set; } = 10 * 1024 * 1024;
+
+    [Range(1024, 2L * 1024 * 1024 * 1024)]
+    public long VideoMaxBytes { get; set; } = 100 * 1024 * 1024;
+
+    [Range(1024, 2L * 1024 * 1024 * 1024)]
+    public long FileMaxBytes { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>File name endings refused outright (things a browser or desktop might run).</summary>
+    public string[] BlockedExtensions { get; set; } = [".exe", ".bat", ".cmd", ".com", ".msi", ".ps1", ".sh", ".js", ".vbs", ".scr", ".jar", ".html", ".htm", ".svg"];
+
+    [Range(2, 500)]
+    public int GroupMaxMembers { get; set; } = 100;
+}

@@ -1,0 +1,24 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.Core.Chat;
+
+internal static class ChatRegistration
+{
+    public static IServiceCollection AddChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ChatOptions>().Bind(configuration.GetSection(ChatOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Shared by every circuit: the live hub and presence are written for concurrent use.
+        services.AddSingleton<ChatEvents>();
+        services.AddSingleton<PresenceTracker>();
+
+        // Stateless; each opens a context per operation.
+        services.AddSingleton<ChatFileStore>();
+        services.AddSingleton<MessageAppender>();
+        services.AddSingleton<SystemLines>();
+        services.AddSingleton<ConversationService>();
+        services.AddSingleton<MessageService>();
+        return services;
+    }
+}

@@ -1,0 +1,210 @@
+using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Core.Chat;
+
+/// <summary>Messages in one chat: history by key, sending, editing, deleting, read marks, search and files.</summary>
+public sealed class MessageService(
+    IDbContextFactory<ChatCrmDbContext> dbFactory,
+    MessageAppender appender,
+    ChatFileStore files,
+    ChatEvents events,
+    IOptions<ChatOptions> options,
+    TimeProvider clock)
+{
+    /// <summary>
+    /// A page of history, newest last: the newest page when <paramref name="beforeSeq"/> is null, else the page just
+    /// older than that message. Keyed by sequence number, never by offset, so new messages never shift a page.
+    /// </summary>
+    public async Task<MessagePage> GetPageAsync(Actor actor, Guid conversationId, long? beforeSeq = null, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var me = await ChatAccess.ParticipationAsync(db, actor, conversationId, cancellationToken);
+        var (visibleFrom, visibleTo) = ChatAccess.VisibleRange(me);
+        var upper = Math.Min(visibleTo, (beforeSeq ?? long.MaxValue) - 1);
+        var take = options.Value.PageSize;
+        var rows = await (
+            from m in db.Messages.AsNoTracking()
+            where m.ConversationId == conversationId && m.Seq >= visibleFrom && m.Seq <= upper
+            orderby m.Seq descending
+            select new { Message = m, SenderName = db.Users.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault() })
+            .Take(take + 1)
+            .ToListAsync(cancellationToken);
+        var messages = rows.Take(take).Reverse()
+            .Select(r => MessageViews.From(r.Message, r.Message.SenderId is null ? "" : r.SenderName ?? ConversationService.DeletedUser))
+            .ToList();
+        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, cancellationToken));
+    }
+
+    public async Task<MessageView> SendTextAsync(Actor actor, Guid conversationId, string text, CancellationToken cancellationToken = default)
+    {
+        var body = text.Trim();
+        if (body.Length == 0) throw new ChatRuleException("Write something first.");
+        if (body.Length > Message.TextMax) throw new ChatRuleException($"A message has at most {Message.TextMax} characters; this one has {body.Length}.");
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await ChatAccess.MembershipAsync(db, actor, conversationId, cancellationToken);
+        }
+        return await appender.AppendAsync(conversationId, actor.UserId, MessageKind.Text, body, null, cancellationToken);
+    }
+
+    /// <summary>Stores the file (checking type and size), then sends it with an optional caption.</summary>
+    public async Task<MessageView> SendFileAsync(Actor actor, Guid conversationId, Stream content, string fileName, string? caption = null,
+        CancellationToken cancellationToken = default)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            await ChatAccess.MembershipAsync(db, actor, conversationId, cancellationToken);
+        }
+        var text = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
+        if (text?.Length > Message.TextMax) throw new ChatRuleException($"A caption has at most {Message.TextMax} characters.");
+        var (attachment, kind) = await files.SaveAsync(content, fileName, cancellationToken);
+        return await appender.AppendAsync(conversationId, actor.UserId, kind, text, attachment, cancellationToken);
+    }
+
+    /// <summary>Changes the text of one's own text message; it shows as edited.</summary>
+    public async Task<MessageView> EditAsync(Actor actor, Guid messageId, string text, CancellationToken cancellationToken = default)
+    {
+        var body = text.Trim();
+        if (body.Length == 0) throw new ChatRuleException("A message cannot be empty; delete it instead.");
+        if (body.Length > Message.TextMax) throw new ChatRuleException($"A message has at most {Message.TextMax} characters.");
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var message = await OwnMessageAsync(db, actor, messageId, cancellationToken);
+        if (message.Kind != MessageKind.Text) throw new ChatRuleException("Only text messages can be edited.");
+        message.Text = body;
+        message.EditedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        return await PublishChangeAsync(db, message, cancellationToken);
+    }
+
+    /// <summary>Deletes one's own message for everyone, within the time limit; the chat shows "message deleted".</summary>
+    public async Task<MessageView> DeleteAsync(Actor actor, Guid messageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var message = await OwnMessageAsync(db, actor, messageId, cancellationToken);
+        var limit = TimeSpan.FromMinutes(options.Value.DeleteForEveryoneMinutes);
+        if (clock.GetUtcNow() - message.CreatedAt > limit)
+            throw new ChatRuleException($"Messages can be deleted for everyone only within {options.Value.DeleteForEveryoneMinutes} minutes of sending.");
+        var stored = message.Attachment?.StoredName;
+        message.DeletedAt = clock.GetUtcNow();
+        message.Text = null;
+        message.Attachment = null;
+        await db.SaveChangesAsync(cancellationToken);
+        if (stored is not null) files.Delete(stored);
+        return await PublishChangeAsync(db, message, cancellationToken);
+    }
+
+    /// <summary>Marks the chat read up to a message the actor has on screen; read ticks reach the others at once.</summary>
+    public async Task MarkReadAsync(Actor actor, Guid conversationId, long upToSeq, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var me = await ChatAccess.ParticipationAsync(db, actor, conversationId, cancellationToken);
+        var ceiling = Math.Min(upToSeq, me.VisibleUpToSeq ?? long.MaxValue);
+        var changed = await db.Participants
+            .Where(p => p.ConversationId == conversationId && p.UserId == actor.UserId && p.LastReadSeq < ceiling)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastReadSeq, ceiling), cancellationToken);
+        if (changed == 0) return;
+        var members = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null).Select(p => p.UserId).ToListAsync(cancellationToken);
+        await events.PublishAsync(members, new ReadAdvanced(conversationId, actor.UserId, ceiling));
+    }
+
+    /// <summary>Tells the other members that the actor is (or stopped) typing. Nothing is stored.</summary>
+    public async Task SetTypingAsync(Actor actor, Guid conversationId, bool isTyping, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await ChatAccess.MembershipAsync(db, actor, conversationId, cancellationToken);
+        var others = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null && p.UserId != actor.UserId)
+            .Select(p => p.UserId).ToListAsync(cancellationToken);
+        var name = await ConversationService.NameOfAsync(db, actor.UserId, cancellationToken);
+        await events.PublishAsync(others, new TypingChanged(conversationId, actor.UserId, name, isTyping));
+    }
+
+    /// <summary>Messages containing the text, in one chat or all of the actor's chats, newest first, within what they may see.</summary>
+    public async Task<IReadOnlyList<MessageSearchHit>> SearchAsync(Actor actor, string query, Guid? conversationId = null, CancellationToken cancellationToken = default)
+    {
+        var term = query.Trim();
+        if (term.Length < 2) return [];
+        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var me = actor.UserId;
+        var hits = await (
+            from p in db.Participants.AsNoTracking()
+            where p.UserId == me && (conversationId == null || p.ConversationId == conversationId)
+            join m in db.Messages on p.ConversationId equals m.ConversationId
+            where m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
+                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text, pattern, "\\")
+            orderby m.CreatedAt descending
+            select new
+            {
+                m.ConversationId,
+                m.Id,
+                m.Seq,
+                m.Text,
+                m.CreatedAt,
+                Sender = db.Users.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault(),
+            }).Take(50).ToListAsync(cancellationToken);
+
+        var titles = new Dictionary<Guid, string>();
+        foreach (var id in hits.Select(h => h.ConversationId).Distinct())
+        {
+            titles[id] = await TitleForAsync(db, id, me, cancellationToken);
+        }
+        return hits.Select(h => new MessageSearchHit(h.ConversationId, titles[h.ConversationId], h.Id, h.Seq, h.Sender ?? ConversationService.DeletedUser,
+            Snippet(h.Text!, term), h.CreatedAt)).ToList();
+    }
+
+    /// <summary>The file of a message, if the actor may see that message; null otherwise (the endpoint answers 404).</summary>
+    public async Task<(string Path, Attachment Attachment)?> OpenAttachmentAsync(Actor actor, Guid messageId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var found = await (
+            from m in db.Messages.AsNoTracking()
+            where m.Id == messageId && m.DeletedAt == null && m.Attachment != null
+            join p in db.Participants on m.ConversationId equals p.ConversationId
+            where p.UserId == actor.UserId && m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
+            select m.Attachment).FirstOrDefaultAsync(cancellationToken);
+        return found is not null && files.PathOf(found.StoredName) is { } path ? (path, found) : null;
+    }
+
+    private static async Task<Message> OwnMessageAsync(ChatCrmDbContext db, Actor actor, Guid messageId, CancellationToken cancellationToken)
+    {
+        var message = await db.Messages.FirstOrDefaultAsync(m => m.Id == messageId, cancellationToken);
+        if (message is null || message.SenderId != actor.UserId) throw new ForbiddenException("You can only change your own messages.");
+        await ChatAccess.MembershipAsync(db, actor, message.ConversationId, cancellationToken);
+        if (message.DeletedAt is not null) throw new ChatRuleException("That message was deleted.");
+        return message;
+    }
+
+    private async Task<MessageView> PublishChangeAsync(ChatCrmDbContext db, Message message, CancellationToken cancellationToken)
+    {
+        var view = MessageViews.From(message, await ConversationService.NameOfAsync(db, message.SenderId!.Value, cancellationToken));
+        var members = await db.Participants.Where(p => p.ConversationId == message.ConversationId && p.LeftAt == null).Select(p => p.UserId).ToListAsync(cancellationToken);
+        await events.PublishAsync(members, new MessageChanged(message.ConversationId, view));
+        return view;
+    }
+
+    private static async Task<IReadOnlyList<ReaderMark>> ReadersAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken) =>
+        await (from p in db.Participants.AsNoTracking()
+               where p.ConversationId == conversationId && p.LeftAt == null
+               join u in db.Users on p.UserId equals u.Id
+               select new ReaderMark(p.UserId, u.DisplayName, p.LastReadSeq)).ToListAsync(cancellationToken);
+
+    private static async Task<string> TitleForAsync(ChatCrmDbContext db, Guid conversationId, Guid me, CancellationToken cancellationToken)
+    {
+        var chat = await db.Conversations.AsNoTracking().Where(c => c.Id == conversationId).Select(c => new { c.Kind, c.Name }).FirstAsync(cancellationToken);
+        if (chat.Kind == ConversationKind.Group) return chat.Name ?? "Group";
+        var other = await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId != me).Select(p => p.UserId).FirstOrDefaultAsync(cancellationToken);
+        return await ConversationService.NameOfAsync(db, other, cancellationToken);
+    }
+
+    private static string Snippet(string text, string term)
+    {
+        var at = text.IndexOf(term, StringComparison.OrdinalIgnoreCase);
+        var start = Math.Max(0, at - 40);
+        var snippet = text.Substring(start, Math.Min(text.Length - start, 120)).ReplaceLineEndings(" ");
+        return (start > 0 ? "…" : "") + snippet + (start + 120 < text.Length ? "…" : "");
+    }
+}
