@@ -29,6 +29,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
+    /// <summary>The running server's process id (the benchmark reads its memory), or null when stopped.</summary>
+    public int? ProcessId => _process?.Id;
+
     public string Output
     {
         get { lock (_output) return _output.ToString(); }

@@ -1,0 +1,227 @@
+using System.Globalization;
+using ChatCrm.Core.Chat;
+using ChatCrm.Tests.Fixtures;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Benchmarks;
+
+/// <summary>
+/// Send-to-render latency in real Chromium (from the sender's click to the message in the other person's DOM) for 1,
+/// 10 and 50 chatting pairs, beside the floor (a bare WebSocket relay measured the same way in the same run), and the
+/// server's memory per idle chat page from 100 open pages.
+/// </summary>
+internal static class BrowserBenchmark
+{
+    private const string Password = "bench password long enough";
+
+    // Records, in the receiver's page, when each token first appears in the DOM (epoch ms, sub-ms precision).
+    private const string InstallObserver = """
+        () => {
+          window.__seen = {};
+          const scan = (text, now) => { const re = /#b-\d+-\d+#/g; let m; while ((m = re.exec(text))) if (!(m[0] in window.__seen)) window.__seen[m[0]] = now; };
+          new MutationObserver(records => {
+            const now = performance.timeOrigin + performance.now();
+            for (const r of records) {
+              if (r.type === "characterData") scan(r.target.textContent || "", now);
+              for (const n of r.addedNodes) scan(n.textContent || "", now);
+            }
+          }).observe(document.body, { childList: true, subtree: true, characterData: true });
+        }
+        """;
+
+    // Types the token into the composer, waits for the Send button to be usable, then clicks it; returns the click time.
+    private const string SendInChatCrm = """
+        async token => {
+          const box = document.querySelector('textarea[aria-label="Message"]') || document.querySelector("textarea");
+          box.value = token;
+          box.dispatchEvent(new Event("input", { bubbles: true }));
+          box.dispatchEvent(new Event("change", { bubbles: true }));
+          const find = () => [...document.querySelectorAll("button")].find(b => (b.getAttribute("aria-label") || b.textContent || "").trim() === "Send");
+          for (let i = 0; i < 200 && (!find() || find().disabled); i++) await new Promise(r => setTimeout(r, 5));
+          const t0 = performance.timeOrigin + performance.now();
+          find().click();
+          return t0;
+        }
+        """;
+
+    private const string SendInRelay = "token => { const t0 = performance.timeOrigin + performance.now(); window.socket.send(token); return t0; }";
+
+    public static async Task<string> RunAsync(int[] pairCounts, int messagesPerPair)
+    {
+        var maxPairs = pairCounts.Max();
+        var folder = Path.Combine(Path.GetTempPath(), "chatcrm-bench-browser-" + Guid.NewGuid().ToString("N"));
+        var smtp = new SmtpServerFixture();
+        var browser = new BrowserFixture();
+        await smtp.InitializeAsync();
+        await browser.InitializeAsync();
+        try
+        {
+            // People and their one-to-one chats are made through the real services before the app starts.
+            List<(Guid ChatId, string A, string B)> pairs = [];
+            await using (var core = await CoreHost.StartAsync(folder))
+            {
+                var left = await core.CreatePeopleAsync("a", maxPairs, Password);
+                var right = await core.CreatePeopleAsync("b", maxPairs, Password);
+                var chats = core.Get<ConversationService>();
+                for (var i = 0; i < maxPairs; i++)
+                    pairs.Add((await chats.OpenDirectAsync(left[i].Actor, right[i].Actor.UserId), left[i].Email, right[i].Email));
+            }
+            SqliteConnection.ClearAllPools();
+
+            var floor = new Dictionary<int, Stats>();
+            await using (var relay = await RelayServer.StartAsync(FreePortNext()))
+            {
+                foreach (var n in pairCounts) floor[n] = await MeasureAsync(browser, n, messagesPerPair, i => $"{relay.BaseUrl}/?pair={i}&role=a", i => $"{relay.BaseUrl}/?pair={i}&role=b", SendInRelay, null);
+            }
+
+            var settings = new Dictionary<string, string?>(smtp.Settings)
+            {
+                ["ChatCrm:DataDirectory"] = folder,
+                ["ChatCrm:Accounts:CodesPerIpPerHour"] = "100000",
+                ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "100000",
+            };
+            await using var app = new AppProcess(settings);
+            await app.StartAsync();
+            var cookies = new Dictionary<string, IReadOnlyList<Cookie>>();
+            foreach (var email in pairs.SelectMany(p => new[] { p.A, p.B }))
+            {
+                using var client = app.CreateFormClient();
+                await client.SignInAsync(email, Password, () => smtp.Mailbox.WaitForCodeAsync(email, "sign-in code"));
+                cookies[email] = client.Cookies.GetAllCookies()
+                    .Select(c => new Cookie { Name = c.Name, Value = c.Value, Domain = "127.0.0.1", Path = "/", HttpOnly = c.HttpOnly }).ToList();
+            }
+
+            var chatcrm = new Dictionary<int, Stats>();
+            string memory = "";
+            foreach (var n in pairCounts)
+            {
+                Func<IPage, Task>? beforeSending = null;
+                if (n == maxPairs)
+                {
+                    // 2 × maxPairs idle chat pages are open at this point: weigh the server before anyone sends.
+                    var baseline = RssBytes(app.ProcessId!.Value);
+                    var opened = 0;
+                    beforeSending = async _ =>
+                    {
+                        if (Interlocked.Increment(ref opened) != 2 * n) return;
+                        await Task.Delay(TimeSpan.FromSeconds(15));
+                        var after = RssBytes(app.ProcessId!.Value);
+                        var perCircuit = (after - baseline) / (2.0 * n) / 1024;
+                        Console.WriteLine($"memory: server RSS {baseline / 1048576.0:0} MB before, {after / 1048576.0:0} MB with {2 * n} idle chat pages: {perCircuit:0} KB per circuit");
+                        memory = $"""
+                            | Server memory, {2 * n} idle chat pages (circuits) | before | after | per circuit |
+                            | --- | --- | --- | --- |
+                            | Resident set of the app process | {baseline / 1048576.0:0} MB | {after / 1048576.0:0} MB | {perCircuit:0} KB |
+
+                            """;
+                    };
+                }
+                chatcrm[n] = await MeasureAsync(browser, n, messagesPerPair, i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}",
+                    SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B], beforeSending);
+            }
+
+            var rows = string.Join("\n", pairCounts.Select(n =>
+                $"| {n} | {Stats.Ms(chatcrm[n].P50)} ms | {Stats.Ms(chatcrm[n].P99)} ms | {Stats.Ms(floor[n].P50)} ms | {Stats.Ms(floor[n].P99)} ms | " +
+                $"{(chatcrm[n].P50 / floor[n].P50).ToString("0.0", CultureInfo.InvariantCulture)}× | {(chatcrm[n].P99 / floor[n].P99).ToString("0.0", CultureInfo.InvariantCulture)}× | {chatcrm[n].Count} |"));
+            return $"""
+                | Pairs | ChatCrm p50 | ChatCrm p99 | WebSocket floor p50 | floor p99 | ratio p50 | ratio p99 | messages |
+                | --- | --- | --- | --- | --- | --- | --- | --- |
+                {rows}
+
+                {memory}
+                """;
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            await smtp.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static async Task<Stats> MeasureAsync(BrowserFixture browser, int pairs, int messagesPerPair, Func<int, string> senderUrl, Func<int, string> receiverUrl,
+        string sendScript, Func<int, string, IReadOnlyList<Cookie>>? cookiesFor, Func<IPage, Task>? afterOpen = null)
+    {
+        var contexts = new List<IBrowserContext>();
+        try
+        {
+            async Task<IPage> OpenAsync(int i, string role, string url)
+            {
+                var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 700 } });
+                lock (contexts) contexts.Add(context);
+                if (cookiesFor is not null) await context.AddCookiesAsync(cookiesFor(i, role));
+                var page = await context.NewPageAsync();
+                await page.GotoAsync(url);
+                if (cookiesFor is not null) await page.WaitForSelectorAsync("[data-circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+                if (afterOpen is not null) await afterOpen(page);
+                return page;
+            }
+
+            var senders = new IPage[pairs];
+            var receivers = new IPage[pairs];
+            // Open in small batches: 100 pages starting at once on two cores would time out their own connections.
+            for (var start = 0; start < pairs; start += 5)
+            {
+                await Task.WhenAll(Enumerable.Range(start, Math.Min(5, pairs - start)).Select(async i =>
+                {
+                    receivers[i] = await OpenAsync(i, "b", receiverUrl(i));
+                    await receivers[i].EvaluateAsync(InstallObserver);
+                    senders[i] = await OpenAsync(i, "a", senderUrl(i));
+                }));
+            }
+
+            var sent = new System.Collections.Concurrent.ConcurrentDictionary<string, (int Pair, double T0)>();
+            await Task.WhenAll(Enumerable.Range(0, pairs).Select(async i =>
+            {
+                var random = new Random(i);
+                await Task.Delay(random.Next(0, 500));
+                for (var k = 0; k < messagesPerPair; k++)
+                {
+                    var token = $"#b-{i}-{k}#";
+                    sent[token] = (i, await senders[i].EvaluateAsync<double>(sendScript, token));
+                    await Task.Delay(250 + random.Next(0, 250));
+                }
+            }));
+
+            var latencies = new List<double>();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            for (var i = 0; i < pairs; i++)
+            {
+                Dictionary<string, double> seen;
+                do
+                {
+                    seen = await receivers[i].EvaluateAsync<Dictionary<string, double>>("() => window.__seen");
+                    if (seen.Count >= messagesPerPair || DateTime.UtcNow > deadline) break;
+                    await Task.Delay(100);
+                } while (true);
+                foreach (var (token, (pair, t0)) in sent.Where(s => s.Value.Pair == i))
+                {
+                    if (seen.TryGetValue(token, out var t1)) latencies.Add(t1 - t0);
+                    else Console.WriteLine($"  lost: {token} never reached pair {i}'s receiver");
+                }
+            }
+            var stats = Stats.Of(latencies);
+            Console.WriteLine($"latency: {pairs} pair(s) via {(cookiesFor is null ? "WebSocket relay" : "ChatCrm")}: {stats}");
+            return stats;
+        }
+        finally
+        {
+            foreach (var context in contexts) await context.CloseAsync();
+        }
+    }
+
+    private static long RssBytes(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    private static int FreePortNext()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
