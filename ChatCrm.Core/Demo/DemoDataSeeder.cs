@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Chat;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -10,7 +11,8 @@ namespace ChatCrm.Core.Demo;
 /// Fills an empty install with believable people (ChatCrm:DemoData=true) so a newcomer can look around. Runs once:
 /// it does nothing when the demo accounts exist. Later features add their own demo records here.
 /// </summary>
-public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DemoDataSeeder> logger)
+public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, ConversationService conversations, MessageService messages, TimeProvider clock,
+    ILogger<DemoDataSeeder> logger)
 {
     public const string Domain = "demo.chatcrm.local";
 
@@ -32,6 +34,7 @@ public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, TimeProv
         // One random password for all demo people, printed once; "Email me a code" with the outbox works as well.
         var password = "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var now = clock.GetUtcNow();
+        var actors = new List<Actor>();
         for (var i = 0; i < People.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -39,10 +42,12 @@ public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, TimeProv
             var (user, created) = await ConfirmedAccount.CreateAsync(users, name, EmailOf(name), role, password, now.AddDays(-60 + i * 5),
                 userName: name.ToLowerInvariant().Replace(' ', '.'));
             if (!created.Succeeded) continue;
+            actors.Add(new Actor(user.Id, role));
             user.StatusText = Statuses[i % Statuses.Length] is { Length: > 0 } s ? s : null;
             user.Bio = role == Roles.Agent ? "Customer success at ChatCrm demo." : null;
             await users.UpdateAsync(user);
         }
+        if (actors.Count == People.Length) await new DemoChats(conversations, messages).SeedAsync(actors, cancellationToken);
         LogSeeded(People.Length, Domain, password);
     }
 
