@@ -23,7 +23,10 @@ public sealed class ConversationService(
         var me = actor.UserId;
         var rows = await (
             from p in db.Participants.AsNoTracking()
-            where p.UserId == me && (p.HiddenUpToSeq == null || db.Conversations.Any(c => c.Id == p.ConversationId && c.LastSeq > p.HiddenUpToSeq))
+            // A former member's chat ends at their line: what the others write later neither brings a hidden chat
+            // back nor moves it up the list, or the list would tell them the group lives on.
+            where p.UserId == me && (p.HiddenUpToSeq == null
+                || db.Conversations.Any(c => c.Id == p.ConversationId && (p.VisibleUpToSeq ?? c.LastSeq) > p.HiddenUpToSeq))
             join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
             let other = c.Kind == ConversationKind.Direct
                 ? db.Participants.Where(o => o.ConversationId == c.Id && o.UserId != me).Select(o => o.UserId).FirstOrDefault()
@@ -38,7 +41,9 @@ public sealed class ConversationService(
                 OtherName = db.Users.Where(u => u.Id == other).Select(u => u.DisplayName).FirstOrDefault(),
                 OtherHasAvatar = db.Users.Any(u => u.Id == other && u.AvatarFile != null),
                 Preview = p.VisibleUpToSeq == null ? c.LastMessagePreview : null,
-                c.LastActivityAt,
+                LastActivityAt = p.VisibleUpToSeq == null
+                    ? c.LastActivityAt
+                    : db.Messages.Where(m => m.ConversationId == c.Id && m.Seq == p.VisibleUpToSeq).Select(m => m.CreatedAt).FirstOrDefault(),
                 Unread = db.Messages.Count(m => m.ConversationId == c.Id && m.Seq > p.LastReadSeq && m.Seq >= p.VisibleFromSeq
                     && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq) && m.SenderId != me && m.Kind != MessageKind.System && m.DeletedAt == null),
             }).ToListAsync(cancellationToken);
