@@ -102,7 +102,9 @@ public sealed class MessageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = await ChatAccess.ParticipationAsync(db, actor, conversationId, cancellationToken);
-        var ceiling = Math.Min(upToSeq, me.VisibleUpToSeq ?? long.MaxValue);
+        // Never past the newest message: a mark beyond it would count messages not yet written as read.
+        var lastSeq = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.LastSeq).FirstAsync(cancellationToken);
+        var ceiling = Math.Min(Math.Min(upToSeq, lastSeq), me.VisibleUpToSeq ?? long.MaxValue);
         var changed = await db.Participants
             .Where(p => p.ConversationId == conversationId && p.UserId == actor.UserId && p.LastReadSeq < ceiling)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastReadSeq, ceiling), cancellationToken);
