@@ -169,15 +169,16 @@ public sealed class ConversationService(
         var chat = await ManageableGroupAsync(db, actor, conversationId, cancellationToken);
         var reachable = await ChatAccess.Reachable(db, actor).Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         if (reachable.Count != userIds.Distinct().Count(id => id != actor.UserId)) throw new ForbiddenException("You cannot add some of those people.");
-        if (chat.Participants.Count(p => p.IsMember) + reachable.Count > options.Value.GroupMaxMembers)
+        // Only newcomers count against the limit: naming someone already in the group adds no one.
+        var joining = reachable.Where(r => !chat.Participants.Any(p => p.UserId == r.Id && p.IsMember)).ToList();
+        if (chat.Participants.Count(p => p.IsMember) + joining.Count > options.Value.GroupMaxMembers)
             throw new ChatRuleException($"A group has at most {options.Value.GroupMaxMembers} members.");
 
         var now = clock.GetUtcNow();
         var added = new List<string>();
-        foreach (var person in reachable)
+        foreach (var person in joining)
         {
             var existing = chat.Participants.FirstOrDefault(p => p.UserId == person.Id);
-            if (existing is { IsMember: true }) continue;
             if (existing is null)
             {
                 chat.Participants.Add(new Participant { ConversationId = chat.Id, UserId = person.Id, JoinedAt = now, VisibleFromSeq = chat.LastSeq + 1, LastReadSeq = chat.LastSeq });
@@ -190,6 +191,8 @@ public sealed class ConversationService(
                 existing.VisibleFromSeq = chat.LastSeq + 1;
                 existing.LastReadSeq = chat.LastSeq;
                 existing.JoinedAt = now;
+                // A former owner comes back as a member: the group passed to someone else when they went.
+                existing.IsOwner = false;
             }
             added.Add(person.DisplayName);
         }
@@ -213,7 +216,11 @@ public sealed class ConversationService(
         var line = await systemLines.WriteAsync(chat.Id, $"{await NameOfAsync(db, actor.UserId, cancellationToken)} removed {name}", cancellationToken);
         member.LeftAt = clock.GetUtcNow();
         member.VisibleUpToSeq = line.Seq;
+        var wasOwner = member.IsOwner;
+        member.IsOwner = false;
         await db.SaveChangesAsync(cancellationToken);
+        // An admin may remove the owner; the group is handed on as when an owner leaves.
+        if (wasOwner) await HandOnOwnershipAsync(db, chat.Id, cancellationToken);
         await events.PublishAsync([userId], new ConversationChanged(chat.Id));
     }
 
@@ -226,17 +233,19 @@ public sealed class ConversationService(
         var line = await systemLines.WriteAsync(conversationId, $"{await NameOfAsync(db, actor.UserId, cancellationToken)} left", cancellationToken);
         await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == actor.UserId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.LeftAt, clock.GetUtcNow()).SetProperty(p => p.VisibleUpToSeq, line.Seq)
-                .SetProperty(p => p.LastReadSeq, line.Seq), cancellationToken);
-        // An owner who leaves hands the group to the longest-standing member, so it can still be managed.
-        if (me.IsOwner)
-        {
-            var heir = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null)
-                .OrderBy(p => p.JoinedAt).Select(p => (Guid?)p.UserId).FirstOrDefaultAsync(cancellationToken);
-            if (heir is { } heirId)
-                await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == heirId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsOwner, true), cancellationToken);
-        }
+                .SetProperty(p => p.LastReadSeq, line.Seq).SetProperty(p => p.IsOwner, false), cancellationToken);
+        if (me.IsOwner) await HandOnOwnershipAsync(db, conversationId, cancellationToken);
         await events.PublishAsync([actor.UserId], new ConversationChanged(conversationId));
+    }
+
+    /// <summary>The owner went: the longest-standing member takes the group, so it can still be managed.</summary>
+    private static async Task HandOnOwnershipAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var heir = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null)
+            .OrderBy(p => p.JoinedAt).Select(p => (Guid?)p.UserId).FirstOrDefaultAsync(cancellationToken);
+        if (heir is { } heirId)
+            await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == heirId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsOwner, true), cancellationToken);
     }
 
     public async Task RenameAsync(Actor actor, Guid conversationId, string name, CancellationToken cancellationToken = default)
