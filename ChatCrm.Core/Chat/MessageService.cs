@@ -133,6 +133,8 @@ public sealed class MessageService(
     {
         var term = query.Trim();
         if (term.Length < 2) return [];
+        // LIKE ignores case on SQLite but not on PostgreSQL; upper() on both sides, in SQL, makes every engine agree
+        // (each with its own upper(): the text and the query are folded the same way).
         var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = actor.UserId;
@@ -141,7 +143,7 @@ public sealed class MessageService(
             where p.UserId == me && (conversationId == null || p.ConversationId == conversationId)
             join m in db.Messages on p.ConversationId equals m.ConversationId
             where m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
-                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text, pattern, "\\")
+                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text.ToUpper(), pattern.ToUpper(), "\\")
             orderby m.CreatedAt descending
             select new
             {
