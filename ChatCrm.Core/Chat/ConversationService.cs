@@ -146,9 +146,11 @@ public sealed class ConversationService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = await ChatAccess.ParticipationAsync(db, actor, conversationId, cancellationToken);
         var chat = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
+        // Someone who left sees the members who were there with them, not who joined after.
+        var visibleTo = ChatAccess.VisibleRange(me).To;
         var members = await (
             from p in db.Participants.AsNoTracking()
-            where p.ConversationId == conversationId && p.LeftAt == null
+            where p.ConversationId == conversationId && p.LeftAt == null && p.VisibleFromSeq <= visibleTo
             join u in db.Users on p.UserId equals u.Id
             orderby u.DisplayName
             select new MemberView(u.Id, u.DisplayName, u.UserName, p.IsOwner, u.AvatarFile != null)).ToListAsync(cancellationToken);

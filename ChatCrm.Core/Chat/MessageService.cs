@@ -38,7 +38,7 @@ public sealed class MessageService(
         var messages = rows.Take(take).Reverse()
             .Select(r => MessageViews.From(r.Message, r.Message.SenderId is null ? "" : r.SenderName ?? ConversationService.DeletedUser))
             .ToList();
-        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, cancellationToken));
+        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, visibleTo, cancellationToken));
     }
 
     public async Task<MessageView> SendTextAsync(Actor actor, Guid conversationId, string text, CancellationToken cancellationToken = default)
@@ -203,11 +203,15 @@ public sealed class MessageService(
         return view;
     }
 
-    private static async Task<IReadOnlyList<ReaderMark>> ReadersAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// How far each member has read, as far as the asker may see: for someone who left, only the people there at
+    /// their line, with marks capped at it, since a mark past it would tell them the chat went on.
+    /// </summary>
+    private static async Task<IReadOnlyList<ReaderMark>> ReadersAsync(ChatCrmDbContext db, Guid conversationId, long visibleTo, CancellationToken cancellationToken) =>
         await (from p in db.Participants.AsNoTracking()
-               where p.ConversationId == conversationId && p.LeftAt == null
+               where p.ConversationId == conversationId && p.LeftAt == null && p.VisibleFromSeq <= visibleTo
                join u in db.Users on p.UserId equals u.Id
-               select new ReaderMark(p.UserId, u.DisplayName, p.LastReadSeq)).ToListAsync(cancellationToken);
+               select new ReaderMark(p.UserId, u.DisplayName, p.LastReadSeq < visibleTo ? p.LastReadSeq : visibleTo)).ToListAsync(cancellationToken);
 
     private static async Task<string> TitleForAsync(ChatCrmDbContext db, Guid conversationId, Guid me, CancellationToken cancellationToken)
     {
