@@ -205,6 +205,26 @@ public sealed class ChatAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AFormerMemberDoesNotLearnWhoJoinedOrHowFarOthersReadAfterTheyLeft()
+    {
+        var dee = await _chat.PersonAsync("Dee");
+        var group = await _chat.GroupAsync(_ann, "Board", _bob);
+        await _chat.Chats.LeaveAsync(_bob.Actor, group);
+        var bobsLine = (await _chat.StoredMessagesAsync(group))[^1].Seq;
+
+        await _chat.Chats.AddMembersAsync(_ann.Actor, group, [dee.Id]);
+        var later = await _chat.SayAsync(_ann, group, "after bob");
+        await _chat.Messages.MarkReadAsync(dee.Actor, group, later.Seq);
+
+        var readers = (await _chat.Messages.GetPageAsync(_bob.Actor, group)).Readers;
+        Assert.Equal([(_ann.Id, bobsLine)], readers.Select(r => (r.UserId, r.LastReadSeq)));
+        Assert.Equal([_ann.Id], (await _chat.Chats.GetDetailsAsync(_bob.Actor, group)).Members.Select(m => m.UserId));
+        // Members still see everyone as they are.
+        Assert.Equal(new[] { (_ann.Id, later.Seq), (dee.Id, later.Seq) }.Order(),
+            (await _chat.Messages.GetPageAsync(_ann.Actor, group)).Readers.Select(r => (r.UserId, r.LastReadSeq)).Order());
+    }
+
+    [Fact]
     public async Task AChatHiddenBySomeoneWhoLeftStaysHiddenWhenTheOthersWriteOn()
     {
         var group = await _chat.GroupAsync(_ann, "Old team", _bob);
