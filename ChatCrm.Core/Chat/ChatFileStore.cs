@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using ChatCrm.Core.Common;
 using Microsoft.Extensions.Options;
@@ -54,7 +55,7 @@ public sealed class ChatFileStore(DataDirectory data, IOptions<ChatOptions> opti
                 {
                     if (size < head.Length) Array.Copy(buffer, 0, head, size, Math.Min(read, head.Length - (int)size));
                     size += read;
-                    if (size > MaxBytes) throw new ChatRuleException($"That file is too large: at most {MaxBytes / (1024 * 1024)} MB.");
+                    if (size > MaxBytes) throw new ChatRuleException($"That file is too large: at most {Describe(MaxBytes)}.");
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
             }
@@ -62,7 +63,7 @@ public sealed class ChatFileStore(DataDirectory data, IOptions<ChatOptions> opti
             var signature = Signatures.FirstOrDefault(s => s.Matches(head));
             var (type, kind) = signature.Type is null ? ("application/octet-stream", MessageKind.File) : (signature.Type, signature.Kind);
             var limit = kind switch { MessageKind.Image => settings.ImageMaxBytes, MessageKind.Video => settings.VideoMaxBytes, _ => settings.FileMaxBytes };
-            if (size > limit) throw new ChatRuleException($"That {kind.ToString().ToLowerInvariant()} is too large: at most {limit / (1024 * 1024)} MB.");
+            if (size > limit) throw new ChatRuleException($"That {kind.ToString().ToLowerInvariant()} is too large: at most {Describe(limit)}.");
             return (new Attachment { StoredName = storedName, FileName = cleanName, ContentType = type, Size = size }, kind);
         }
         catch
@@ -84,9 +85,16 @@ public sealed class ChatFileStore(DataDirectory data, IOptions<ChatOptions> opti
         if (PathOf(storedName) is { } path) File.Delete(path);
     }
 
+    /// <summary>A size as people say it: limits below a megabyte (allowed from 1 KB) would otherwise read "0 MB".</summary>
+    internal static string Describe(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
+        : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+
     private static string CleanFileName(string fileName)
     {
-        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim();
+        // Windows drops trailing dots and spaces, so "setup.exe." would land on a desktop as setup.exe: the blocked
+        // extensions are checked against the name without them.
+        var name = Path.GetFileName(fileName.Replace('\\', '/')).Trim().TrimEnd('.', ' ');
         name = new string(name.Where(c => !char.IsControl(c) && c is not ('"' or '<' or '>' or '|' or ':' or '*' or '?')).ToArray());
         if (name.Length == 0) name = "file";
         return name.Length <= Attachment.FileNameMax ? name : name[^Attachment.FileNameMax..];

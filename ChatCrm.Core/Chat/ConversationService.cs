@@ -23,7 +23,10 @@ public sealed class ConversationService(
         var me = actor.UserId;
         var rows = await (
             from p in db.Participants.AsNoTracking()
-            where p.UserId == me && (p.HiddenUpToSeq == null || db.Conversations.Any(c => c.Id == p.ConversationId && c.LastSeq > p.HiddenUpToSeq))
+            // A former member's chat ends at their line: what the others write later neither brings a hidden chat
+            // back nor moves it up the list, or the list would tell them the group lives on.
+            where p.UserId == me && (p.HiddenUpToSeq == null
+                || db.Conversations.Any(c => c.Id == p.ConversationId && (p.VisibleUpToSeq ?? c.LastSeq) > p.HiddenUpToSeq))
             join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
             let other = c.Kind == ConversationKind.Direct
                 ? db.Participants.Where(o => o.ConversationId == c.Id && o.UserId != me).Select(o => o.UserId).FirstOrDefault()
@@ -38,7 +41,9 @@ public sealed class ConversationService(
                 OtherName = db.Users.Where(u => u.Id == other).Select(u => u.DisplayName).FirstOrDefault(),
                 OtherHasAvatar = db.Users.Any(u => u.Id == other && u.AvatarFile != null),
                 Preview = p.VisibleUpToSeq == null ? c.LastMessagePreview : null,
-                c.LastActivityAt,
+                LastActivityAt = p.VisibleUpToSeq == null
+                    ? c.LastActivityAt
+                    : db.Messages.Where(m => m.ConversationId == c.Id && m.Seq == p.VisibleUpToSeq).Select(m => m.CreatedAt).FirstOrDefault(),
                 Unread = db.Messages.Count(m => m.ConversationId == c.Id && m.Seq > p.LastReadSeq && m.Seq >= p.VisibleFromSeq
                     && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq) && m.SenderId != me && m.Kind != MessageKind.System && m.DeletedAt == null),
             }).ToListAsync(cancellationToken);
@@ -141,9 +146,11 @@ public sealed class ConversationService(
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = await ChatAccess.ParticipationAsync(db, actor, conversationId, cancellationToken);
         var chat = await db.Conversations.AsNoTracking().FirstAsync(c => c.Id == conversationId, cancellationToken);
+        // Someone who left sees the members who were there with them, not who joined after.
+        var visibleTo = ChatAccess.VisibleRange(me).To;
         var members = await (
             from p in db.Participants.AsNoTracking()
-            where p.ConversationId == conversationId && p.LeftAt == null
+            where p.ConversationId == conversationId && p.LeftAt == null && p.VisibleFromSeq <= visibleTo
             join u in db.Users on p.UserId equals u.Id
             orderby u.DisplayName
             select new MemberView(u.Id, u.DisplayName, u.UserName, p.IsOwner, u.AvatarFile != null)).ToListAsync(cancellationToken);
@@ -164,15 +171,16 @@ public sealed class ConversationService(
         var chat = await ManageableGroupAsync(db, actor, conversationId, cancellationToken);
         var reachable = await ChatAccess.Reachable(db, actor).Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken);
         if (reachable.Count != userIds.Distinct().Count(id => id != actor.UserId)) throw new ForbiddenException("You cannot add some of those people.");
-        if (chat.Participants.Count(p => p.IsMember) + reachable.Count > options.Value.GroupMaxMembers)
+        // Only newcomers count against the limit: naming someone already in the group adds no one.
+        var joining = reachable.Where(r => !chat.Participants.Any(p => p.UserId == r.Id && p.IsMember)).ToList();
+        if (chat.Participants.Count(p => p.IsMember) + joining.Count > options.Value.GroupMaxMembers)
             throw new ChatRuleException($"A group has at most {options.Value.GroupMaxMembers} members.");
 
         var now = clock.GetUtcNow();
         var added = new List<string>();
-        foreach (var person in reachable)
+        foreach (var person in joining)
         {
             var existing = chat.Participants.FirstOrDefault(p => p.UserId == person.Id);
-            if (existing is { IsMember: true }) continue;
             if (existing is null)
             {
                 chat.Participants.Add(new Participant { ConversationId = chat.Id, UserId = person.Id, JoinedAt = now, VisibleFromSeq = chat.LastSeq + 1, LastReadSeq = chat.LastSeq });
@@ -185,6 +193,8 @@ public sealed class ConversationService(
                 existing.VisibleFromSeq = chat.LastSeq + 1;
                 existing.LastReadSeq = chat.LastSeq;
                 existing.JoinedAt = now;
+                // A former owner comes back as a member: the group passed to someone else when they went.
+                existing.IsOwner = false;
             }
             added.Add(person.DisplayName);
         }
@@ -208,7 +218,11 @@ public sealed class ConversationService(
         var line = await systemLines.WriteAsync(chat.Id, $"{await NameOfAsync(db, actor.UserId, cancellationToken)} removed {name}", cancellationToken);
         member.LeftAt = clock.GetUtcNow();
         member.VisibleUpToSeq = line.Seq;
+        var wasOwner = member.IsOwner;
+        member.IsOwner = false;
         await db.SaveChangesAsync(cancellationToken);
+        // An admin may remove the owner; the group is handed on as when an owner leaves.
+        if (wasOwner) await HandOnOwnershipAsync(db, chat.Id, cancellationToken);
         await events.PublishAsync([userId], new ConversationChanged(chat.Id));
     }
 
@@ -221,17 +235,19 @@ public sealed class ConversationService(
         var line = await systemLines.WriteAsync(conversationId, $"{await NameOfAsync(db, actor.UserId, cancellationToken)} left", cancellationToken);
         await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == actor.UserId)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.LeftAt, clock.GetUtcNow()).SetProperty(p => p.VisibleUpToSeq, line.Seq)
-                .SetProperty(p => p.LastReadSeq, line.Seq), cancellationToken);
-        // An owner who leaves hands the group to the longest-standing member, so it can still be managed.
-        if (me.IsOwner)
-        {
-            var heir = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null)
-                .OrderBy(p => p.JoinedAt).Select(p => (Guid?)p.UserId).FirstOrDefaultAsync(cancellationToken);
-            if (heir is { } heirId)
-                await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == heirId)
-                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsOwner, true), cancellationToken);
-        }
+                .SetProperty(p => p.LastReadSeq, line.Seq).SetProperty(p => p.IsOwner, false), cancellationToken);
+        if (me.IsOwner) await HandOnOwnershipAsync(db, conversationId, cancellationToken);
         await events.PublishAsync([actor.UserId], new ConversationChanged(conversationId));
+    }
+
+    /// <summary>The owner went: the longest-standing member takes the group, so it can still be managed.</summary>
+    private static async Task HandOnOwnershipAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var heir = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null)
+            .OrderBy(p => p.JoinedAt).Select(p => (Guid?)p.UserId).FirstOrDefaultAsync(cancellationToken);
+        if (heir is { } heirId)
+            await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == heirId)
+                .ExecuteUpdateAsync(set => set.SetProperty(p => p.IsOwner, true), cancellationToken);
     }
 
     public async Task RenameAsync(Actor actor, Guid conversationId, string name, CancellationToken cancellationToken = default)

@@ -15,6 +15,8 @@ public sealed class MessageService(
     IOptions<ChatOptions> options,
     TimeProvider clock)
 {
+    public const string DeletedPreview = "Message deleted";
+
     /// <summary>
     /// A page of history, newest last: the newest page when <paramref name="beforeSeq"/> is null, else the page just
     /// older than that message. Keyed by sequence number, never by offset, so new messages never shift a page.
@@ -36,7 +38,7 @@ public sealed class MessageService(
         var messages = rows.Take(take).Reverse()
             .Select(r => MessageViews.From(r.Message, r.Message.SenderId is null ? "" : r.SenderName ?? ConversationService.DeletedUser))
             .ToList();
-        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, cancellationToken));
+        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, visibleTo, cancellationToken));
     }
 
     public async Task<MessageView> SendTextAsync(Actor actor, Guid conversationId, string text, CancellationToken cancellationToken = default)
@@ -77,6 +79,7 @@ public sealed class MessageService(
         message.Text = body;
         message.EditedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await RefreshPreviewAsync(db, message, MessageAppender.Preview(MessageKind.Text, body, null), cancellationToken);
         return await PublishChangeAsync(db, message, cancellationToken);
     }
 
@@ -93,6 +96,7 @@ public sealed class MessageService(
         message.Text = null;
         message.Attachment = null;
         await db.SaveChangesAsync(cancellationToken);
+        await RefreshPreviewAsync(db, message, DeletedPreview, cancellationToken);
         if (stored is not null) files.Delete(stored);
         return await PublishChangeAsync(db, message, cancellationToken);
     }
@@ -102,7 +106,9 @@ public sealed class MessageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = await ChatAccess.ParticipationAsync(db, actor, conversationId, cancellationToken);
-        var ceiling = Math.Min(upToSeq, me.VisibleUpToSeq ?? long.MaxValue);
+        // Never past the newest message: a mark beyond it would count messages not yet written as read.
+        var lastSeq = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.LastSeq).FirstAsync(cancellationToken);
+        var ceiling = Math.Min(Math.Min(upToSeq, lastSeq), me.VisibleUpToSeq ?? long.MaxValue);
         var changed = await db.Participants
             .Where(p => p.ConversationId == conversationId && p.UserId == actor.UserId && p.LastReadSeq < ceiling)
             .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastReadSeq, ceiling), cancellationToken);
@@ -127,6 +133,8 @@ public sealed class MessageService(
     {
         var term = query.Trim();
         if (term.Length < 2) return [];
+        // LIKE ignores case on SQLite but not on PostgreSQL; upper() on both sides, in SQL, makes every engine agree
+        // (each with its own upper(): the text and the query are folded the same way).
         var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = actor.UserId;
@@ -135,7 +143,7 @@ public sealed class MessageService(
             where p.UserId == me && (conversationId == null || p.ConversationId == conversationId)
             join m in db.Messages on p.ConversationId equals m.ConversationId
             where m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
-                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text, pattern, "\\")
+                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text.ToUpper(), pattern.ToUpper(), "\\")
             orderby m.CreatedAt descending
             select new
             {
@@ -178,6 +186,15 @@ public sealed class MessageService(
         return message;
     }
 
+    /// <summary>
+    /// The chat list previews the newest message; when that is the one changed, the preview follows, so a message
+    /// deleted for everyone does not live on in everyone's list. A message appended meanwhile moved LastSeq on and
+    /// owns the preview, so the condition leaves it alone.
+    /// </summary>
+    private static async Task RefreshPreviewAsync(ChatCrmDbContext db, Message message, string preview, CancellationToken cancellationToken) =>
+        await db.Conversations.Where(c => c.Id == message.ConversationId && c.LastSeq == message.Seq)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastMessagePreview, preview), cancellationToken);
+
     private async Task<MessageView> PublishChangeAsync(ChatCrmDbContext db, Message message, CancellationToken cancellationToken)
     {
         var view = MessageViews.From(message, await ConversationService.NameOfAsync(db, message.SenderId!.Value, cancellationToken));
@@ -186,11 +203,15 @@ public sealed class MessageService(
         return view;
     }
 
-    private static async Task<IReadOnlyList<ReaderMark>> ReadersAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// How far each member has read, as far as the asker may see: for someone who left, only the people there at
+    /// their line, with marks capped at it, since a mark past it would tell them the chat went on.
+    /// </summary>
+    private static async Task<IReadOnlyList<ReaderMark>> ReadersAsync(ChatCrmDbContext db, Guid conversationId, long visibleTo, CancellationToken cancellationToken) =>
         await (from p in db.Participants.AsNoTracking()
-               where p.ConversationId == conversationId && p.LeftAt == null
+               where p.ConversationId == conversationId && p.LeftAt == null && p.VisibleFromSeq <= visibleTo
                join u in db.Users on p.UserId equals u.Id
-               select new ReaderMark(p.UserId, u.DisplayName, p.LastReadSeq)).ToListAsync(cancellationToken);
+               select new ReaderMark(p.UserId, u.DisplayName, p.LastReadSeq < visibleTo ? p.LastReadSeq : visibleTo)).ToListAsync(cancellationToken);
 
     private static async Task<string> TitleForAsync(ChatCrmDbContext db, Guid conversationId, Guid me, CancellationToken cancellationToken)
     {
