@@ -15,6 +15,8 @@ public sealed class MessageService(
     IOptions<ChatOptions> options,
     TimeProvider clock)
 {
+    public const string DeletedPreview = "Message deleted";
+
     /// <summary>
     /// A page of history, newest last: the newest page when <paramref name="beforeSeq"/> is null, else the page just
     /// older than that message. Keyed by sequence number, never by offset, so new messages never shift a page.
@@ -77,6 +79,7 @@ public sealed class MessageService(
         message.Text = body;
         message.EditedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
+        await RefreshPreviewAsync(db, message, MessageAppender.Preview(message.Kind, body, null), cancellationToken);
         return await PublishChangeAsync(db, message, cancellationToken);
     }
 
@@ -93,6 +96,7 @@ public sealed class MessageService(
         message.Text = null;
         message.Attachment = null;
         await db.SaveChangesAsync(cancellationToken);
+        await RefreshPreviewAsync(db, message, DeletedPreview, cancellationToken);
         if (stored is not null) files.Delete(stored);
         return await PublishChangeAsync(db, message, cancellationToken);
     }
@@ -177,6 +181,11 @@ public sealed class MessageService(
         if (message.DeletedAt is not null) throw new ChatRuleException("That message was deleted.");
         return message;
     }
+
+    // The chat list shows the last message's snapshot: an edit must show there, and a deleted text must not linger.
+    private static Task<int> RefreshPreviewAsync(ChatCrmDbContext db, Message message, string preview, CancellationToken cancellationToken) =>
+        db.Conversations.Where(c => c.Id == message.ConversationId && c.LastSeq == message.Seq)
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.LastMessagePreview, preview), cancellationToken);
 
     private async Task<MessageView> PublishChangeAsync(ChatCrmDbContext db, Message message, CancellationToken cancellationToken)
     {

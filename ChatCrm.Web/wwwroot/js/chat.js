@@ -112,13 +112,30 @@ export function attachList(list, dotnet, hasOlder, hasNewer) {
     };
 }
 
-// The composer: Enter sends (with the text as it is now, so no keystroke is lost to a round trip), Shift+Enter is a
-// new line, the attach button opens the hidden file input, and a pasted file goes into that input as if chosen.
-export function attachComposer(textarea, fileInput, attachButton, dotnet) {
+// The composer. The text box belongs to the browser: the server never writes into it while someone types (a render
+// arriving late would wipe what was typed meanwhile). Enter or the send button takes the text, empties the box at
+// once and hands the text to .NET; Shift+Enter is a new line. The attach button opens the hidden file input, and a
+// pasted file goes into that input as if chosen.
+export function attachComposer(textarea, fileInput, attachButton, sendButton, dotnet, draft) {
+    if (draft) textarea.value = draft;
+
+    function send() {
+        const text = textarea.value;
+        if (text.trim() === '') return;
+        textarea.value = '';
+        dotnet.invokeMethodAsync('Send', text).catch(() => giveBack(text));
+    }
+
+    // A message that could not be sent goes back in front of whatever was typed since; the input event tells .NET.
+    function giveBack(text) {
+        textarea.value = textarea.value ? text + '\n' + textarea.value : text;
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+
     function onKeyDown(e) {
         if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
         e.preventDefault();
-        dotnet.invokeMethodAsync('SendFromKeyboard', textarea.value).catch(() => { });
+        send();
     }
 
     function onAttach() {
@@ -138,8 +155,10 @@ export function attachComposer(textarea, fileInput, attachButton, dotnet) {
     textarea.addEventListener('keydown', onKeyDown);
     textarea.addEventListener('paste', onPaste);
     attachButton.addEventListener('click', onAttach);
+    sendButton.addEventListener('click', send);
 
     return {
+        giveBack,
         focus() {
             textarea.focus();
         },
@@ -147,6 +166,7 @@ export function attachComposer(textarea, fileInput, attachButton, dotnet) {
             textarea.removeEventListener('keydown', onKeyDown);
             textarea.removeEventListener('paste', onPaste);
             attachButton.removeEventListener('click', onAttach);
+            sendButton.removeEventListener('click', send);
         },
     };
 }

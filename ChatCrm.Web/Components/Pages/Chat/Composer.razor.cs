@@ -39,7 +39,8 @@ public sealed partial class Composer
     private Actor _actor = default!;
     private string? _text;
     private string? _error;
-    private bool _sending;
+    private readonly Queue<string> _outbox = new();
+    private bool _draining;
     private bool _uploading;
     private string? _uploadName;
     private int _uploadIndex;
@@ -51,6 +52,7 @@ public sealed partial class Composer
     private CancellationTokenSource? _idle;
     private ElementReference _textarea;
     private ElementReference _attachButton;
+    private ElementReference _sendButton;
     private InputFile? _fileInput;
     private IJSObjectReference? _module;
     private IJSObjectReference? _composer;
@@ -79,7 +81,7 @@ public sealed partial class Composer
         {
             _self = DotNetObjectReference.Create(this);
             _module = await JS.InvokeAsync<IJSObjectReference>("import", _life.Token, "./" + Assets["js/chat.js"]);
-            _composer = await _module.InvokeAsync<IJSObjectReference>("attachComposer", _life.Token, _textarea, fileInput, _attachButton, _self);
+            _composer = await _module.InvokeAsync<IJSObjectReference>("attachComposer", _life.Token, _textarea, fileInput, _attachButton, _sendButton, _self, _text);
             await _composer.InvokeVoidAsync("focus", _life.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or JSDisconnectedException)
@@ -88,50 +90,82 @@ public sealed partial class Composer
         }
     }
 
+    /// <summary>The text taken from the box by Enter or the send button (chat.js has already emptied the box).</summary>
     [JSInvokable]
-    public async Task SendFromKeyboard(string text)
+    public async Task Send(string text)
     {
-        _text = text;
-        await SendAsync();
+        _text = "";
+        Drafts.Set(ConversationId, null);
+        await SendAsync(text);
         StateHasChanged();
     }
 
-    private async Task SendAsync()
+    // Messages go out one at a time in the order written: a second Enter while the first message travels queues
+    // behind it instead of being dropped or overtaking it.
+    private async Task SendAsync(string text)
     {
-        var text = _text?.Trim();
-        if (_sending || string.IsNullOrEmpty(text)) return;
-        _sending = true;
+        text = text.Trim();
+        if (text.Length == 0) return;
+        _outbox.Enqueue(text);
+        if (_draining) return;
+        _draining = true;
         _error = null;
         try
         {
-            var sent = await Messages.SendTextAsync(_actor, ConversationId, text, _life.Token);
-            // Whatever was typed after Enter (while the message travelled) stays.
-            if (_text?.Trim() == text) _text = "";
-            Drafts.Set(ConversationId, _text);
             await StopTypingAsync();
-            await Sent.InvokeAsync(sent);
-        }
-        catch (Exception ex) when (ex is ForbiddenException or ChatRuleException)
-        {
-            _error = ex.Message;
+            while (_outbox.TryPeek(out var next))
+            {
+                try
+                {
+                    var sent = await Messages.SendTextAsync(_actor, ConversationId, next, _life.Token);
+                    _outbox.Dequeue();
+                    await Sent.InvokeAsync(sent);
+                }
+                catch (Exception ex) when (ex is ForbiddenException or ChatRuleException)
+                {
+                    _outbox.Dequeue();
+                    _error = ex.Message;
+                    await GiveBackAsync([next]);
+                }
+            }
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
-            // The chat was closed while sending; the message is either stored or not, and the list shows which.
+            // The chat was closed while sending; what was stored shows when it is opened again.
         }
         catch (Exception ex)
         {
             ChatLog.ActionFailed(Logger, ex, "send message");
-            _error = "The message was not sent. Please try again.";
+            _error = "The message was not sent: it is back in the box. Please try again.";
+            var unsent = _outbox.ToList();
+            _outbox.Clear();
+            await GiveBackAsync(unsent);
         }
         finally
         {
-            _sending = false;
+            _draining = false;
         }
     }
 
-    private async Task TextChangedAsync()
+    // An unsent message goes back into the box, ahead of anything typed since, so nothing written is lost.
+    private async Task GiveBackAsync(IReadOnlyList<string> texts)
     {
+        var back = string.Join("\n", texts);
+        try
+        {
+            if (_composer is not null) await _composer.InvokeVoidAsync("giveBack", back);
+        }
+        catch (JSDisconnectedException)
+        {
+            // The tab is gone; keep the text as the draft at least.
+        }
+        _text = string.IsNullOrEmpty(_text) ? back : back + "\n" + _text;
+        Drafts.Set(ConversationId, _text);
+    }
+
+    private async Task TextChangedAsync(ChangeEventArgs e)
+    {
+        _text = e.Value as string;
         Drafts.Set(ConversationId, _text);
         if (string.IsNullOrWhiteSpace(_text))
         {
@@ -192,8 +226,13 @@ public sealed partial class Composer
 
     private async Task UploadAsync(InputFileChangeEventArgs e)
     {
-        if (_uploading) return;
         _error = null;
+        if (_uploading)
+        {
+            // Only a paste can start a second upload (the button is off meanwhile).
+            _error = "Wait until the current upload has finished, then attach again.";
+            return;
+        }
         if (e.FileCount > MaxFilesAtOnce)
         {
             _error = $"Attach at most {MaxFilesAtOnce} files at a time.";
