@@ -62,6 +62,9 @@ public sealed partial class ChatList
                 break;
             case TypingChanged:
                 break;
+            case ReadAdvanced read when read.ReaderId != _actor.UserId:
+                // Someone else's read mark changes their counts, not this list's.
+                break;
             default:
                 await _refresh!.RequestAsync();
                 break;
