@@ -3,14 +3,14 @@ using System.Text.RegularExpressions;
 namespace ChatCrm.Web.Components.Pages.Chat;
 
 /// <summary>A piece of message text: plain, or a web link to make clickable.</summary>
-internal readonly record struct TextToken(string Text, bool IsLink);
+public readonly record struct TextToken(string Text, bool IsLink);
 
 /// <summary>
 /// Splits message text into plain runs and http/https links. The page renders both as text nodes (Blazor escapes
 /// them) and links as anchors whose href is the checked absolute URL, so nothing in a message can become markup or a
 /// script: no javascript:, data: or relative links.
 /// </summary>
-internal static partial class MessageTokens
+public static partial class MessageTokens
 {
     private const string TrailingPunctuation = ".,;:!?'\"";
 
