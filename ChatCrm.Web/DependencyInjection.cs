@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddScoped<AccountSignIn>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
+        services.AddScoped<ChatDrafts>();
+        services.AddScoped<BrowserTime>();
         return services;
     }
 

@@ -281,6 +281,23 @@ public sealed class ConversationService(
         await events.PublishAsync([actor.UserId], new ConversationChanged(conversationId));
     }
 
+    /// <summary>
+    /// When someone the actor shares a chat with last closed their last page, as stored in the database (the page
+    /// prefers the live <see cref="PresenceTracker"/>); null for anyone else, so it tells strangers nothing.
+    /// </summary>
+    public async Task<DateTimeOffset?> LastSeenAsync(Actor actor, Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var sharesChat = await (
+            from mine in db.Participants
+            where mine.UserId == actor.UserId
+            join theirs in db.Participants on mine.ConversationId equals theirs.ConversationId
+            where theirs.UserId == userId
+            select theirs.UserId).AnyAsync(cancellationToken);
+        if (!sharesChat) return null;
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
+    }
+
     /// <summary>The avatar file of a group the actor is or was in, for the file endpoint.</summary>
     public async Task<string?> GroupAvatarAsync(Actor actor, Guid conversationId, CancellationToken cancellationToken = default)
     {

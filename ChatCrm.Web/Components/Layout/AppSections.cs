@@ -14,10 +14,12 @@ public static class AppSections
 {
     public static readonly AppSection Dashboard = new("Dashboard", "/", "dashboard", null, "Your overview.");
 
+    public static readonly AppSection Chat = new("Chat", "/chat", "forum", null, "Talk in real time, one to one or in groups.");
+
     public static readonly IReadOnlyList<AppSection> All =
     [
         Dashboard,
-        new("Chat", "/chat", "forum", null, "Talk in real time, one to one or in groups."),
+        Chat,
         new("Leads", "/leads", "person_search", Roles.Staff, "Track prospects from first contact to customer."),
         new("Campaigns", "/campaigns", "campaign", Roles.Staff, "Plan outreach and follow its results."),
         new("Meetings", "/meetings", "event", null, "See and schedule upcoming meetings."),

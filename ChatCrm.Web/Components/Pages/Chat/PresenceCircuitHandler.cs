@@ -9,8 +9,9 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 
 /// <summary>
 /// Online status from the circuits themselves (DESIGN.md "Presence"): each open page of a signed-in person is a
-/// circuit; the first one up makes them online, the last one down makes them offline and records "last seen".
-/// Scoped: one per circuit.
+/// circuit; the first one connected makes them online, the last one gone makes them offline and records "last seen".
+/// A page counts while its connection is up, not for as long as the server keeps a disconnected circuit in case it
+/// comes back (minutes), so a closed laptop shows as offline at once. Scoped: one per circuit.
 /// </summary>
 internal sealed partial class PresenceCircuitHandler(
     AuthenticationStateProvider authentication,
@@ -21,17 +22,30 @@ internal sealed partial class PresenceCircuitHandler(
     ILogger<PresenceCircuitHandler> logger) : CircuitHandler
 {
     private Guid? _userId;
+    private bool _counted;
 
     public override async Task OnCircuitOpenedAsync(Circuit circuit, CancellationToken cancellationToken)
     {
         var state = await authentication.GetAuthenticationStateAsync();
         _userId = state.User.GetUserId();
-        if (_userId is { } userId && presence.CircuitOpened(userId)) await AnnounceAsync(userId, true, null, cancellationToken);
     }
 
-    public override async Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken)
+    public override async Task OnConnectionUpAsync(Circuit circuit, CancellationToken cancellationToken)
     {
-        if (_userId is not { } userId || !presence.CircuitClosed(userId)) return;
+        if (_userId is not { } userId || _counted) return;
+        _counted = true;
+        if (presence.CircuitOpened(userId)) await AnnounceAsync(userId, true, null, cancellationToken);
+    }
+
+    public override Task OnConnectionDownAsync(Circuit circuit, CancellationToken cancellationToken) => GoneAsync(cancellationToken);
+
+    public override Task OnCircuitClosedAsync(Circuit circuit, CancellationToken cancellationToken) => GoneAsync(cancellationToken);
+
+    private async Task GoneAsync(CancellationToken cancellationToken)
+    {
+        if (_userId is not { } userId || !_counted) return;
+        _counted = false;
+        if (!presence.CircuitClosed(userId)) return;
         var now = clock.GetUtcNow();
         try
         {

@@ -1,0 +1,98 @@
+using ChatCrm.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Tests.E2E.Chat;
+
+/// <summary>
+/// What people do on the chat page, located by role and label as a person (or a screen reader) finds things.
+/// Clients reach only staff in the people search, so every chat here is started by the admin.
+/// </summary>
+public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp) : BrowserTestBase(browser, smtp)
+{
+    protected const string ClientPassword = "lantern orchard pebble 31";
+
+    /// <summary>The bootstrap admin's display name, as others see it in their chat list.</summary>
+    protected const string AdminName = "Administrator";
+
+    /// <summary>A new Client through the real sign-up (code from the mailbox), left on the dashboard, live.</summary>
+    protected async Task<IPage> SignUpClientAsync(string name)
+    {
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/register");
+        await CompleteSignUpAsync(page, name, UniqueEmail(name.Split(' ')[0].ToLowerInvariant()), ClientPassword);
+        await WaitForCircuitAsync(page);
+        return page;
+    }
+
+    protected async Task<IPage> SignInAdminAsync()
+    {
+        var page = await NewPageAsync();
+        await SignInAsync(page, AdminEmail, AdminPassword);
+        return page;
+    }
+
+    protected static async Task OpenChatPageAsync(IPage page)
+    {
+        await page.GotoAsync("/chat");
+        await WaitForCircuitAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search chats" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>"New chat", find the person by name, open the one-to-one chat.</summary>
+    protected static async Task StartDirectChatAsync(IPage page, string name)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search people" }).FillAsync(name);
+        await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(MessageBox(page)).ToBeVisibleAsync();
+    }
+
+    protected static async Task CreateGroupAsync(IPage page, string groupName, params string[] members)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
+        await page.GetByLabel("Group name").FillAsync(groupName);
+        foreach (var member in members)
+        {
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "Add people" }).FillAsync(member);
+            await page.GetByRole(AriaRole.Button, new() { Name = member }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Remove {member}" })).ToBeVisibleAsync();
+        }
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = groupName, Exact = true })).ToBeVisibleAsync();
+    }
+
+    protected static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
+
+    protected static async Task SendAsync(IPage page, string text)
+    {
+        await MessageBox(page).FillAsync(text);
+        await MessageBox(page).PressAsync("Enter");
+        await Assertions.Expect(Message(page, text)).ToBeVisibleAsync();
+    }
+
+    protected static ILocator ChatItem(IPage page, string title) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Chats" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = title });
+
+    protected static async Task OpenChatAsync(IPage page, string title)
+    {
+        await ChatItem(page, title).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+    }
+
+    /// <summary>A message (its list item) in the open conversation.</summary>
+    protected static ILocator Message(IPage page, string text) =>
+        page.GetByRole(AriaRole.List, new() { Name = "Messages" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = text });
+
+    protected static ILocator UnreadBadge(IPage page, string title, int count) =>
+        ChatItem(page, title).GetByRole(AriaRole.Img, new() { Name = $"{count} unread", Exact = true });
+
+    protected static ILocator NavBadge(IPage page, int count) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Img, new() { Name = $"{count} unread messages", Exact = true });
+
+    /// <summary>Marks the current document; <see cref="AssertNotReloadedAsync"/> fails if the page was loaded afresh since.</summary>
+    protected static Task MarkDocumentAsync(IPage page) => page.EvaluateAsync("() => window.__chatTestMark = true");
+
+    protected static async Task AssertNotReloadedAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__chatTestMark === true"), "The page was reloaded.");
+}

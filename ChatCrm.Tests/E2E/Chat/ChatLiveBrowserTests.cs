@@ -1,0 +1,115 @@
+using ChatCrm.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Tests.E2E.Chat;
+
+[Collection(BrowserGroup.Name)]
+public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixture smtp) : ChatBrowserTestBase(browser, smtp)
+{
+    [Fact]
+    public async Task MessagesArriveLiveUnreadBadgesRiseAndFallReadTicksReachTheSenderAndTypingShowsAndClears()
+    {
+        var bea = await SignUpClientAsync("Bea Client");
+        await OpenChatPageAsync(bea);
+        await MarkDocumentAsync(bea);
+
+        var admin = await SignInAdminAsync();
+        await OpenChatPageAsync(admin);
+        await StartDirectChatAsync(admin, "Bea Client");
+        await SendAsync(admin, "Hello Bea, welcome aboard");
+
+        // Bea's open page shows the chat with one unread message, in the list and on the menu, without a reload.
+        await Assertions.Expect(ChatItem(bea, AdminName)).ToContainTextAsync("Hello Bea, welcome aboard");
+        await Assertions.Expect(UnreadBadge(bea, AdminName, 1)).ToBeVisibleAsync();
+        await Assertions.Expect(NavBadge(bea, 1)).ToBeVisibleAsync();
+        await SendAsync(admin, "Tell me when you have read this");
+        await Assertions.Expect(UnreadBadge(bea, AdminName, 2)).ToBeVisibleAsync();
+        await Assertions.Expect(NavBadge(bea, 2)).ToBeVisibleAsync();
+        await Assertions.Expect(Message(admin, "Tell me when you have read this").GetByText("Sent", new() { Exact = true })).ToBeVisibleAsync();
+
+        // Opening the chat reads it: the badges go, and the admin's ticks turn to "Read".
+        await OpenChatAsync(bea, AdminName);
+        await Assertions.Expect(Message(bea, "Hello Bea, welcome aboard")).ToBeVisibleAsync();
+        await Assertions.Expect(ChatItem(bea, AdminName).GetByRole(AriaRole.Img, new() { NameRegex = new("unread$") })).ToHaveCountAsync(0);
+        await Assertions.Expect(bea.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Img, new() { NameRegex = new("unread messages$") }))
+            .ToHaveCountAsync(0);
+        await Assertions.Expect(Message(admin, "Hello Bea, welcome aboard").GetByText("Read", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(Message(admin, "Tell me when you have read this").GetByText("Read", new() { Exact = true })).ToBeVisibleAsync();
+
+        // Typing shows on the other side, and clears by itself once she stops.
+        await MessageBox(bea).PressSequentiallyAsync("I am wri");
+        var typing = admin.GetByText("Bea Client is typing…");
+        await Assertions.Expect(typing).ToBeVisibleAsync();
+        await Assertions.Expect(typing).Not.ToBeVisibleAsync(new() { Timeout = 12_000 });
+
+        // Her reply arrives live, and the message she was typing (a draft) was not lost meanwhile.
+        await MessageBox(bea).PressSequentiallyAsync("ting back");
+        await MessageBox(bea).PressAsync("Enter");
+        await Assertions.Expect(Message(admin, "I am writing back")).ToBeVisibleAsync();
+        await Assertions.Expect(MessageBox(bea)).ToHaveValueAsync("");
+        await AssertNotReloadedAsync(bea);
+    }
+
+    [Fact]
+    public async Task ShiftEnterMakesANewLineAndDraftsSurviveSwitchingChats()
+    {
+        var cleo = await SignUpClientAsync("Cleo Client");
+        var dan = await SignUpClientAsync("Dan Client");
+        var admin = await SignInAdminAsync();
+        await OpenChatPageAsync(admin);
+        await StartDirectChatAsync(admin, "Cleo Client");
+        await SendAsync(admin, "First line for Cleo");
+        await StartDirectChatAsync(admin, "Dan Client");
+        await SendAsync(admin, "First line for Dan");
+
+        await OpenChatAsync(admin, "Cleo Client");
+        await MessageBox(admin).PressSequentiallyAsync("half a thought");
+        await OpenChatAsync(admin, "Dan Client");
+        await Assertions.Expect(MessageBox(admin)).ToHaveValueAsync("");
+        await OpenChatAsync(admin, "Cleo Client");
+        await Assertions.Expect(MessageBox(admin)).ToHaveValueAsync("half a thought");
+
+        await MessageBox(admin).PressAsync("Shift+Enter");
+        await MessageBox(admin).PressSequentiallyAsync("second line");
+        await MessageBox(admin).PressAsync("Enter");
+        var sent = Message(admin, "half a thought");
+        await Assertions.Expect(sent).ToBeVisibleAsync();
+        Assert.Contains("half a thought\nsecond line", await sent.Locator(".msg-text").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Opening the same person again reuses the chat: still one item for Cleo, with the history.
+        await StartDirectChatAsync(admin, "Cleo Client");
+        await Assertions.Expect(ChatItem(admin, "Cleo Client")).ToHaveCountAsync(1);
+        await Assertions.Expect(Message(admin, "First line for Cleo")).ToBeVisibleAsync();
+        await cleo.CloseAsync();
+        await dan.CloseAsync();
+    }
+
+    [Fact]
+    public async Task GroupOfThreeGetsEveryMessageInTheSameOrder()
+    {
+        var eve = await SignUpClientAsync("Eve Member");
+        var finn = await SignUpClientAsync("Finn Member");
+        var admin = await SignInAdminAsync();
+        await OpenChatPageAsync(admin);
+        await CreateGroupAsync(admin, "Launch crew", "Eve Member", "Finn Member");
+
+        await OpenChatPageAsync(eve);
+        await OpenChatAsync(eve, "Launch crew");
+        await OpenChatPageAsync(finn);
+        await OpenChatAsync(finn, "Launch crew");
+
+        await SendAsync(admin, "Admin says one");
+        await SendAsync(eve, "Eve says two");
+        await SendAsync(finn, "Finn says three");
+
+        string[] expected = ["Admin says one", "Eve says two", "Finn says three"];
+        foreach (var page in new[] { admin, eve, finn })
+        {
+            foreach (var text in expected) await Assertions.Expect(Message(page, text)).ToBeVisibleAsync();
+            var texts = await page.GetByRole(AriaRole.List, new() { Name = "Messages" }).Locator(".msg-text").AllInnerTextsAsync();
+            Assert.Equal(expected, texts.Where(t => expected.Contains(t)).ToArray());
+        }
+        // In a group the sender sees how many have read: both others have the chat open.
+        await Assertions.Expect(Message(admin, "Admin says one").GetByRole(AriaRole.Button, new() { Name = "Read by 2" })).ToBeVisibleAsync();
+    }
+}

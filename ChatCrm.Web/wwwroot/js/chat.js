@@ -1,0 +1,172 @@
+// Browser-side helpers for the chat page (Components/Pages/Chat). The server renders everything; this file only does
+// what needs the DOM at the moment it changes: keep the scroll position steady, notice the top and the bottom of the
+// history, send on Enter, paste files, and report whether the tab is visible.
+
+const nearEdge = 150;
+const bottomSlack = 48;
+
+// The browser's time zone, so the server can write times in the person's own clock.
+export function timeZone() {
+    let id = null;
+    try {
+        id = Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
+    } catch {
+        // Old browser: the offset alone will do.
+    }
+    return { id, offset: new Date().getTimezoneOffset() };
+}
+
+// Watches the message list. Near the top it asks .NET for the older page and, while that page is inserted above,
+// keeps the first message that was on screen exactly where it was (no jump). At the bottom it follows new messages;
+// scrolled up, it leaves the reader where they are. Also reports the tab's visibility (for read marks).
+export function attachList(list, dotnet, hasOlder, hasNewer) {
+    const state = { atBottom: true, anchor: null, loadingOlder: false, loadingNewer: false, hasOlder, hasNewer, disposed: false };
+
+    const isAtBottom = () => list.scrollHeight - list.scrollTop - list.clientHeight < bottomSlack;
+    const topOf = el => el.getBoundingClientRect().top - list.getBoundingClientRect().top;
+
+    function restoreAnchor() {
+        const el = state.anchor && list.querySelector(`[data-seq="${state.anchor.seq}"]`);
+        if (el) list.scrollTop += topOf(el) - state.anchor.top;
+    }
+
+    function follow() {
+        if (state.anchor) restoreAnchor();
+        else if (state.atBottom) list.scrollTop = list.scrollHeight;
+    }
+
+    async function loadOlder() {
+        const first = list.querySelector('[data-seq]');
+        state.loadingOlder = true;
+        state.anchor = first ? { seq: first.dataset.seq, top: topOf(first) } : null;
+        try {
+            state.hasOlder = await dotnet.invokeMethodAsync('LoadOlder');
+            restoreAnchor();
+        } catch {
+            // The circuit is gone or busy; the next scroll tries again.
+        } finally {
+            state.anchor = null;
+            state.loadingOlder = false;
+        }
+    }
+
+    async function loadNewer() {
+        state.loadingNewer = true;
+        try {
+            state.hasNewer = await dotnet.invokeMethodAsync('LoadNewer');
+        } catch {
+            // As above.
+        } finally {
+            state.loadingNewer = false;
+        }
+    }
+
+    function onScroll() {
+        state.atBottom = !state.hasNewer && isAtBottom();
+        if (list.scrollTop < nearEdge && state.hasOlder && !state.loadingOlder) loadOlder();
+        if (state.hasNewer && !state.loadingNewer && list.scrollHeight - list.scrollTop - list.clientHeight < nearEdge) loadNewer();
+    }
+
+    const visible = () => document.visibilityState === 'visible';
+    function onVisibility() {
+        if (!state.disposed) dotnet.invokeMethodAsync('SetVisible', visible()).catch(() => { });
+    }
+
+    // Runs after Blazor changed the DOM and before the browser paints, so a correction is never seen.
+    const observer = new MutationObserver(follow);
+    observer.observe(list, { childList: true, subtree: true, characterData: true });
+    list.addEventListener('scroll', onScroll, { passive: true });
+    // Pictures and videos get their height only when they load; keep the bottom in view meanwhile.
+    list.addEventListener('load', follow, true);
+    list.addEventListener('loadedmetadata', follow, true);
+    document.addEventListener('visibilitychange', onVisibility);
+    window.addEventListener('focus', onVisibility);
+
+    return {
+        visible,
+        scrollToBottom() {
+            list.scrollTop = list.scrollHeight;
+            state.atBottom = !state.hasNewer;
+        },
+        scrollToMessage(seq) {
+            const el = list.querySelector(`[data-seq="${seq}"]`);
+            if (!el) return;
+            state.atBottom = false;
+            el.scrollIntoView({ block: 'center' });
+            el.classList.add('flash');
+            setTimeout(() => el.classList.remove('flash'), 2500);
+        },
+        setEnds(older, newer) {
+            state.hasOlder = older;
+            state.hasNewer = newer;
+        },
+        dispose() {
+            state.disposed = true;
+            observer.disconnect();
+            list.removeEventListener('scroll', onScroll);
+            list.removeEventListener('load', follow, true);
+            list.removeEventListener('loadedmetadata', follow, true);
+            document.removeEventListener('visibilitychange', onVisibility);
+            window.removeEventListener('focus', onVisibility);
+        },
+    };
+}
+
+// The composer. The text box belongs to the browser: the server never writes into it while someone types (a render
+// arriving late would wipe what was typed meanwhile). Enter or the send button takes the text, empties the box at
+// once and hands the text to .NET; Shift+Enter is a new line. The attach button opens the hidden file input, and a
+// pasted file goes into that input as if chosen.
+export function attachComposer(textarea, fileInput, attachButton, sendButton, dotnet, draft) {
+    if (draft) textarea.value = draft;
+
+    function send() {
+        const text = textarea.value;
+        if (text.trim() === '') return;
+        textarea.value = '';
+        dotnet.invokeMethodAsync('Send', text).catch(() => giveBack(text));
+    }
+
+    // A message that could not be sent goes back in front of whatever was typed since; the input event tells .NET.
+    function giveBack(text) {
+        textarea.value = textarea.value ? text + '\n' + textarea.value : text;
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+
+    function onKeyDown(e) {
+        if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
+        e.preventDefault();
+        send();
+    }
+
+    function onAttach() {
+        fileInput.click();
+    }
+
+    function onPaste(e) {
+        const files = e.clipboardData?.files;
+        if (!files || files.length === 0) return;
+        e.preventDefault();
+        const transfer = new DataTransfer();
+        for (const file of files) transfer.items.add(file);
+        fileInput.files = transfer.files;
+        fileInput.dispatchEvent(new Event('change', { bubbles: true }));
+    }
+
+    textarea.addEventListener('keydown', onKeyDown);
+    textarea.addEventListener('paste', onPaste);
+    attachButton.addEventListener('click', onAttach);
+    sendButton.addEventListener('click', send);
+
+    return {
+        giveBack,
+        focus() {
+            textarea.focus();
+        },
+        dispose() {
+            textarea.removeEventListener('keydown', onKeyDown);
+            textarea.removeEventListener('paste', onPaste);
+            attachButton.removeEventListener('click', onAttach);
+            sendButton.removeEventListener('click', send);
+        },
+    };
+}
