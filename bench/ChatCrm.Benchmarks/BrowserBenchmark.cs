@@ -78,8 +78,8 @@ internal static class BrowserBenchmark
             var settings = new Dictionary<string, string?>(smtp.Settings)
             {
                 ["ChatCrm:DataDirectory"] = folder,
-                ["ChatCrm:Accounts:CodesPerIpPerHour"] = "100000",
-                ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "100000",
+                ["ChatCrm:Accounts:CodesPerIpPerHour"] = "10000",
+                ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "10000",
             };
             await using var app = new AppProcess(settings);
             await app.StartAsync();
@@ -93,6 +93,7 @@ internal static class BrowserBenchmark
             }
 
             var chatcrm = new Dictionary<int, Stats>();
+            var cpu = new Dictionary<int, string>();
             string memory = "";
             foreach (var n in pairCounts)
             {
@@ -117,16 +118,22 @@ internal static class BrowserBenchmark
                             """;
                     };
                 }
+                var (serverBefore, machineBefore) = (CpuSeconds(app.ProcessId!.Value), MachineCpuSeconds());
+                var wall = System.Diagnostics.Stopwatch.StartNew();
                 chatcrm[n] = await MeasureAsync(browser, n, messagesPerPair, i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}",
                     SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B], beforeSending);
+                var server = CpuSeconds(app.ProcessId!.Value) - serverBefore;
+                var machine = MachineCpuSeconds() - machineBefore;
+                cpu[n] = $"{server / wall.Elapsed.TotalSeconds:0.00} of {machine / wall.Elapsed.TotalSeconds:0.00} busy cores";
+                Console.WriteLine($"cpu: {n} pair(s): server {server:0.0} s, whole machine {machine:0.0} s of CPU in {wall.Elapsed.TotalSeconds:0.0} s ({cpu[n]})");
             }
 
             var rows = string.Join("\n", pairCounts.Select(n =>
                 $"| {n} | {Stats.Ms(chatcrm[n].P50)} ms | {Stats.Ms(chatcrm[n].P99)} ms | {Stats.Ms(floor[n].P50)} ms | {Stats.Ms(floor[n].P99)} ms | " +
-                $"{(chatcrm[n].P50 / floor[n].P50).ToString("0.0", CultureInfo.InvariantCulture)}× | {(chatcrm[n].P99 / floor[n].P99).ToString("0.0", CultureInfo.InvariantCulture)}× | {chatcrm[n].Count} |"));
+                $"{(chatcrm[n].P50 / floor[n].P50).ToString("0.0", CultureInfo.InvariantCulture)}× | {(chatcrm[n].P99 / floor[n].P99).ToString("0.0", CultureInfo.InvariantCulture)}× | {chatcrm[n].Count} | {cpu[n]} |"));
             return $"""
-                | Pairs | ChatCrm p50 | ChatCrm p99 | WebSocket floor p50 | floor p99 | ratio p50 | ratio p99 | messages |
-                | --- | --- | --- | --- | --- | --- | --- | --- |
+                | Pairs | ChatCrm p50 | ChatCrm p99 | WebSocket floor p50 | floor p99 | ratio p50 | ratio p99 | messages | CPU while sending (server of machine) |
+                | --- | --- | --- | --- | --- | --- | --- | --- | --- |
                 {rows}
 
                 {memory}
@@ -216,6 +223,20 @@ internal static class BrowserBenchmark
     {
         var line = File.ReadLines($"/proc/{pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
+    }
+
+    // utime + stime of one process, from /proc (clock ticks of 1/100 s on Linux).
+    private static double CpuSeconds(int pid)
+    {
+        var fields = File.ReadAllText($"/proc/{pid}/stat").Split(')')[1].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
+    }
+
+    // All busy CPU time of the machine (user, nice, system, irq, softirq), from the first line of /proc/stat.
+    private static double MachineCpuSeconds()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        return (fields[0] + fields[1] + fields[2] + fields[5] + fields[6]) / 100.0;
     }
 
     private static int FreePortNext()
