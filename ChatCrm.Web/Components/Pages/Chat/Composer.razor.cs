@@ -112,7 +112,10 @@ public sealed partial class Composer
         _error = null;
         try
         {
-            await StopTypingAsync();
+            // The message itself clears "typing…" on the other side (Conversation drops the sender's typing line when
+            // their message arrives); a separate "stopped typing" round trip first would only delay the message.
+            _typingOn = false;
+            _typingSentAt = DateTimeOffset.MinValue;
             while (_outbox.TryPeek(out var next))
             {
                 try
