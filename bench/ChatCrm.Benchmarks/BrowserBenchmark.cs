@@ -33,7 +33,8 @@ internal static class BrowserBenchmark
     // Types the token into the composer, waits for the Send button to be usable, then clicks it; returns the click time.
     private const string SendInChatCrm = """
         async token => {
-          const box = document.querySelector('textarea[aria-label="Message"]') || document.querySelector("textarea");
+          let box = null;
+          for (let i = 0; i < 400 && !(box = document.querySelector('textarea[data-composer-ready]')); i++) await new Promise(r => setTimeout(r, 10));
           box.value = token;
           box.dispatchEvent(new Event("input", { bubbles: true }));
           box.dispatchEvent(new Event("change", { bubbles: true }));

@@ -118,6 +118,8 @@ export function attachList(list, dotnet, hasOlder, hasNewer) {
 // pasted file goes into that input as if chosen.
 export function attachComposer(textarea, fileInput, attachButton, sendButton, dotnet, draft) {
     if (draft) textarea.value = draft;
+    // Until this runs, Send and Enter do nothing; scripts that drive the page (the benchmark) wait for this mark.
+    textarea.dataset.composerReady = 'true';
 
     function send() {
         const text = textarea.value;
