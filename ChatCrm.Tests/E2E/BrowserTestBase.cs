@@ -10,7 +10,7 @@ namespace ChatCrm.Tests.E2E;
 public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
 {
     protected const string AdminEmail = "admin@example.test";
-    protected const string AdminPassword = "violet staircase humming 42";
+    protected static readonly string AdminPassword = TestPasswords.New();
 
     private readonly TempFolder _data = new("e2e");
     private readonly List<IBrowserContext> _contexts = [];

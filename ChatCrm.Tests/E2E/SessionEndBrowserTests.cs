@@ -10,7 +10,7 @@ public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFix
     public async Task AdminLocksAUserAndTheUsersOpenPageIsSignedOut()
     {
         var email = UniqueEmail("lockme");
-        const string password = "gravel meadow tuesday 8";
+        var password = TestPasswords.New();
         var user = await NewPageAsync();
         await user.GotoAsync("/account/register");
         await CompleteSignUpAsync(user, "Luca Lockme", email, password);

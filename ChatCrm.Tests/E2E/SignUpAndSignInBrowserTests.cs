@@ -10,7 +10,7 @@ public sealed class SignUpAndSignInBrowserTests(BrowserFixture browser, SmtpServ
     public async Task NewcomerSignsUpReadsTheCodeFromTheMailboxSignsInAndSeesTheDashboard()
     {
         var email = UniqueEmail("newcomer");
-        const string password = "marble pigeon sunrise 77";
+        var password = TestPasswords.New();
         var page = await NewPageAsync();
 
         await page.GotoAsync("/account/login");

@@ -15,7 +15,7 @@ namespace ChatCrm.Tests.Fixtures;
 public sealed class ChatCrmAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminEmail = "admin@example.test";
-    public const string AdminPassword = "violet staircase humming 42";
+    public static readonly string AdminPassword = TestPasswords.New();
 
     private readonly TempFolder _data = new("app");
     private readonly SmtpServerFixture _smtp;

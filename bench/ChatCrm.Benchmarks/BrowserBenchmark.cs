@@ -13,7 +13,7 @@ namespace ChatCrm.Benchmarks;
 /// </summary>
 internal static class BrowserBenchmark
 {
-    private const string Password = "bench password long enough";
+    private static readonly string Password = TestPasswords.New();
 
     // Records, in the receiver's page, when each token first appears in the DOM (epoch ms, sub-ms precision).
     private const string InstallObserver = """

@@ -1,3 +1,4 @@
+using ChatCrm.Tests.Fixtures;
 using System.Diagnostics;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Common;
@@ -19,7 +20,7 @@ internal static class HistoryBenchmark
         try
         {
             await using var core = await CoreHost.StartAsync(folder);
-            var people = await core.CreatePeopleAsync("hist", 2, "bench password long enough");
+            var people = await core.CreatePeopleAsync("hist", 2, TestPasswords.New());
             var chats = core.Get<ConversationService>();
             var chatId = await chats.OpenDirectAsync(people[0].Actor, people[1].Actor.UserId);
 

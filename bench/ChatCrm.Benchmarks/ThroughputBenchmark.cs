@@ -1,3 +1,4 @@
+using ChatCrm.Tests.Fixtures;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using ChatCrm.Core.Accounts;
@@ -36,8 +37,9 @@ internal static class ThroughputBenchmark
             var chats = core.Get<ConversationService>();
             var messages = core.Get<MessageService>();
             var events = core.Get<ChatEvents>();
-            var senderPeople = await core.CreatePeopleAsync("s", senders, "bench password long enough");
-            var receivers = group ? new List<(Actor Actor, string Email)>() : await core.CreatePeopleAsync("r", senders, "bench password long enough");
+            var password = TestPasswords.New();
+            var senderPeople = await core.CreatePeopleAsync("s", senders, password);
+            var receivers = group ? new List<(Actor Actor, string Email)>() : await core.CreatePeopleAsync("r", senders, password);
 
             var chatOf = new Guid[senders];
             if (group)

@@ -9,7 +9,7 @@ namespace ChatCrm.Tests.E2E.Chat;
 /// </summary>
 public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp) : BrowserTestBase(browser, smtp)
 {
-    protected const string ClientPassword = "lantern orchard pebble 31";
+    protected static readonly string ClientPassword = TestPasswords.New();
 
     /// <summary>The bootstrap admin's display name, as others see it in their chat list.</summary>
     protected const string AdminName = "Administrator";

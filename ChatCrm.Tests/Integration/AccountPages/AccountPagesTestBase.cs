@@ -26,7 +26,7 @@ public abstract class AccountPagesTestBase : IDisposable
 
     protected static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}"[..(who.Length + 13)] + "@example.test";
 
-    protected const string GoodPassword = "amber lantern orbit 1987";
+    protected static readonly string GoodPassword = TestPasswords.New();
 
     /// <summary>Asks for a code for the pending address (email me a code), as the page does.</summary>
     protected static Task<PageResponse> RequestSignInCodeAsync(FormClient client, string email) =>

@@ -66,15 +66,16 @@ public sealed class AdminAccessTests(SmtpServerFixture smtp) : AccountPagesTestB
         Assert.True((await App.Get<AdminAccountService>().CreateAsync(admin, "Ivy Invited", email, Roles.Agent)).Succeeded);
         var invitation = await Mailbox.WaitForMailAsync(email, "Your new ChatCrm account");
 
+        var chosenPassword = TestPasswords.New();
         using var client = App.CreateFormClient();
         var set = await client.SubmitAsync("/account/reset", "reset", new()
         {
             ["Input.Email"] = email,
             ["Input.Code"] = Mailbox.ExtractCode(invitation),
-            ["Input.Password"] = "lilac harbour seventeen",
+            ["Input.Password"] = chosenPassword,
         });
         Assert.Equal("/account/login", set.RedirectPath);
-        using var signedIn = await App.SignedInClientAsync(email, "lilac harbour seventeen");
+        using var signedIn = await App.SignedInClientAsync(email, chosenPassword);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/leads")).Status);
     }
 

@@ -54,7 +54,7 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
         var weak = await client.SubmitAsync("/account/reset", "reset", new() { ["Input.Code"] = code, ["Input.Password"] = "qwertyuiop123" });
         Assert.Contains("too common", weak.Text, StringComparison.Ordinal);
 
-        const string newPassword = "copper kettle whistles twice";
+        var newPassword = TestPasswords.New();
         var reset = await client.SubmitAsync("/account/reset", "reset", new() { ["Input.Code"] = code, ["Input.Password"] = newPassword });
         Assert.Equal("/account/login", reset.RedirectPath);
 
@@ -91,13 +91,14 @@ public sealed class ChangePasswordTests(SmtpServerFixture smtp) : AccountPagesTe
     {
         var email = UniqueEmail("change");
         await App.CreateUserAsync("Cleo Change", email, GoodPassword);
+        var newPassword = TestPasswords.New();
         using var laptop = await App.SignedInClientAsync(email, GoodPassword);
         using var phone = await App.SignedInClientAsync(email, GoodPassword);
 
         var wrong = await laptop.SubmitAsync("/account/manage/password", "change-password", new()
         {
             ["Input.CurrentPassword"] = "not my password at all",
-            ["Input.NewPassword"] = "saffron tugboat meridian",
+            ["Input.NewPassword"] = newPassword,
             ["Input.EndOtherSessions"] = "true",
         });
         Assert.Contains("Incorrect password", wrong.Text, StringComparison.Ordinal);
@@ -105,7 +106,7 @@ public sealed class ChangePasswordTests(SmtpServerFixture smtp) : AccountPagesTe
         var changed = await laptop.SubmitAsync("/account/manage/password", "change-password", new()
         {
             ["Input.CurrentPassword"] = GoodPassword,
-            ["Input.NewPassword"] = "saffron tugboat meridian",
+            ["Input.NewPassword"] = newPassword,
             ["Input.EndOtherSessions"] = "true",
         });
         Assert.Equal("/account/manage/password", changed.RedirectPath);

@@ -7,7 +7,7 @@ namespace ChatCrm.Tests.Integration.Accounts;
 [Collection(SmtpServerGroup.Name)]
 public sealed class AdminAccountServiceTests(SmtpServerFixture smtp) : IAsyncLifetime
 {
-    private const string Password = "violet tractor sings at dawn";
+    private static readonly string Password = TestPasswords.New();
     private const string Ip = "192.0.2.50";
 
     private CoreServices _core = null!;

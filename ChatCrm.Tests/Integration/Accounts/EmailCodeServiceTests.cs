@@ -11,7 +11,7 @@ namespace ChatCrm.Tests.Integration.Accounts;
 [Collection(SmtpServerGroup.Name)]
 public sealed class EmailCodeServiceTests(SmtpServerFixture smtp) : IAsyncLifetime
 {
-    private const string Password = "violet tractor sings at dawn";
+    private static readonly string Password = TestPasswords.New();
 
     private CoreServices _core = null!;
     private AppUser _user = null!;

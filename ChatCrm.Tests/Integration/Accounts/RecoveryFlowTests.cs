@@ -7,8 +7,8 @@ namespace ChatCrm.Tests.Integration.Accounts;
 [Collection(SmtpServerGroup.Name)]
 public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
 {
-    private const string Password = "violet tractor sings at dawn";
-    private const string NewPassword = "orange ferry hums past noon";
+    private static readonly string Password = TestPasswords.New();
+    private static readonly string NewPassword = TestPasswords.New();
     private const string Ip = "203.0.113.30";
 
     private CoreServices _core = null!;

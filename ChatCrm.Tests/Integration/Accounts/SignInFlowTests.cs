@@ -7,7 +7,7 @@ namespace ChatCrm.Tests.Integration.Accounts;
 [Collection(SmtpServerGroup.Name)]
 public sealed class SignInFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
 {
-    private const string Password = "violet tractor sings at dawn";
+    private static readonly string Password = TestPasswords.New();
     private const string Ip = "203.0.113.20";
 
     private CoreServices _core = null!;

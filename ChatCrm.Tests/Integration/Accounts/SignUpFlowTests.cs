@@ -7,7 +7,7 @@ namespace ChatCrm.Tests.Integration.Accounts;
 [Collection(SmtpServerGroup.Name)]
 public sealed class SignUpFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
 {
-    private const string Password = "violet tractor sings at dawn";
+    private static readonly string Password = TestPasswords.New();
     private const string Ip = "203.0.113.10";
 
     private CoreServices _core = null!;
@@ -47,7 +47,7 @@ public sealed class SignUpFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
         var fresh = TestAddresses.New("newcomer");
 
         var forFresh = await Flows.RegisterAsync("Newcomer", fresh, Password, Ip);
-        var forExisting = await Flows.RegisterAsync("Intruder", existing.Email!, "another long passphrase entirely", Ip);
+        var forExisting = await Flows.RegisterAsync("Intruder", existing.Email!, TestPasswords.New(), Ip);
 
         Assert.Equal(forFresh, forExisting);
         var note = await Mail.WaitForMailAsync(existing.Email!);

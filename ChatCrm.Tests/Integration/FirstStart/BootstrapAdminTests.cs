@@ -11,7 +11,7 @@ public sealed class BootstrapAdminTests(SmtpServerFixture smtp) : AppProcessTest
     public async Task BootstrapSettingsCreateAConfirmedAdminWhoCanSignIn()
     {
         var email = TestAddresses.New("bootstrap");
-        const string password = "granite harbour lights 19";
+        var password = TestPasswords.New();
         var (app, _) = NewApp(new Dictionary<string, string?>(smtp.Settings)
         {
             ["ChatCrm:Bootstrap:AdminEmail"] = email,

@@ -10,7 +10,7 @@ public sealed class OutboxTests : AppProcessTestBase
     public async Task WithoutAnSmtpHostTheCodeMailIsAnEmlFileInTheOutboxAndItsCodeWorks()
     {
         var email = TestAddresses.New("outbox-admin");
-        const string password = "saffron tideline meadow 5";
+        var password = TestPasswords.New();
         var (app, data) = NewApp(new Dictionary<string, string?>
         {
             ["ChatCrm:Bootstrap:AdminEmail"] = email,

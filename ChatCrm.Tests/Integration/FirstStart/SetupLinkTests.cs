@@ -11,7 +11,7 @@ namespace ChatCrm.Tests.Integration.FirstStart;
 [Collection(FirstStartGroup.Name)]
 public sealed partial class SetupLinkTests(SmtpServerFixture smtp) : AppProcessTestBase
 {
-    private const string AdminPassword = "copper kettle whistling 73";
+    private static readonly string AdminPassword = TestPasswords.New();
 
     [Fact]
     public async Task SetupPageShowsTheFormOnlyForTheLinkThisStartPrinted()
