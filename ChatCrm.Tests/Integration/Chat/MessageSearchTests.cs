@@ -1,61 +1,46 @@
 namespace ChatCrm.Tests.Integration.Chat;
 
 /// <summary>Searching messages in one chat or across one's chats, only within what the person may see.</summary>
-public sealed class MessageSearchTests : IAsyncLifetime
+public sealed class MessageSearchTests : ChatTestBase
 {
-    private ChatHarness _chat = null!;
-    private Person _ann = null!;
-    private Person _bob = null!;
-    private Person _cy = null!;
-
-    public async Task InitializeAsync()
-    {
-        _chat = await ChatHarness.StartAsync();
-        _ann = await _chat.PersonAsync("Ann");
-        _bob = await _chat.PersonAsync("Bob");
-        _cy = await _chat.PersonAsync("Cy");
-    }
-
-    public async Task DisposeAsync() => await _chat.DisposeAsync();
-
     [Fact]
     public async Task SearchFindsMessagesInOneChatOrAcrossAllOfOnesChats()
     {
-        var direct = await _chat.DirectAsync(_ann, _bob);
-        var group = await _chat.GroupAsync(_ann, "Billing", _bob, _cy);
-        var inDirect = await _chat.SayAsync(_ann, direct, "The invoice 42 is paid");
-        _chat.Clock.Advance(TimeSpan.FromSeconds(1));
-        var inGroup = await _chat.SayAsync(_cy, group, "Who sends the INVOICE for March?");
-        await _chat.SayAsync(_cy, group, "unrelated");
-        var notMine = await _chat.DirectAsync(_ann, _cy);
-        await _chat.SayAsync(_ann, notMine, "invoice between ann and cy");
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        var group = await Chat.GroupAsync(Ann, "Billing", Bob, Cy);
+        var inDirect = await Chat.SayAsync(Ann, direct, "The invoice 42 is paid");
+        Chat.Clock.Advance(TimeSpan.FromSeconds(1));
+        var inGroup = await Chat.SayAsync(Cy, group, "Who sends the INVOICE for March?");
+        await Chat.SayAsync(Cy, group, "unrelated");
+        var notMine = await Chat.DirectAsync(Ann, Cy);
+        await Chat.SayAsync(Ann, notMine, "invoice between ann and cy");
 
-        var everywhere = await _chat.Messages.SearchAsync(_bob.Actor, "invoice");
-        var inOne = await _chat.Messages.SearchAsync(_bob.Actor, "  Invoice ", direct);
+        var everywhere = await Chat.Messages.SearchAsync(Bob.Actor, "invoice");
+        var inOne = await Chat.Messages.SearchAsync(Bob.Actor, "  Invoice ", direct);
 
         Assert.Equal([inGroup.Id, inDirect.Id], everywhere.Select(h => h.MessageId));
-        Assert.Equal([("Billing", _cy.Name, group, inGroup.Seq), (_ann.Name, _ann.Name, direct, inDirect.Seq)],
+        Assert.Equal([("Billing", Cy.Name, group, inGroup.Seq), (Ann.Name, Ann.Name, direct, inDirect.Seq)],
             everywhere.Select(h => (h.ChatTitle, h.SenderName, h.ConversationId, h.Seq)));
         Assert.Equal("The invoice 42 is paid", Assert.Single(inOne).Snippet);
-        Assert.Empty(await _chat.Messages.SearchAsync(_bob.Actor, "i"));
+        Assert.Empty(await Chat.Messages.SearchAsync(Bob.Actor, "i"));
     }
 
     [Fact]
     public async Task SearchStaysWithinWhatThePersonMaySee()
     {
-        var group = await _chat.GroupAsync(_ann, "Ops", _bob);
-        await _chat.SayAsync(_ann, group, "needle before cy joined");
-        await _chat.Chats.AddMembersAsync(_ann.Actor, group, [_cy.Id]);
-        var seenByCy = await _chat.SayAsync(_ann, group, "needle while cy is here");
-        await _chat.Chats.LeaveAsync(_cy.Actor, group);
-        await _chat.SayAsync(_ann, group, "needle after cy left");
-        var deleted = await _chat.SayAsync(_ann, group, "needle deleted");
-        await _chat.Messages.DeleteAsync(_ann.Actor, deleted.Id);
+        var group = await Chat.GroupAsync(Ann, "Ops", Bob);
+        await Chat.SayAsync(Ann, group, "needle before cy joined");
+        await Chat.Chats.AddMembersAsync(Ann.Actor, group, [Cy.Id]);
+        var seenByCy = await Chat.SayAsync(Ann, group, "needle while cy is here");
+        await Chat.Chats.LeaveAsync(Cy.Actor, group);
+        await Chat.SayAsync(Ann, group, "needle after cy left");
+        var deleted = await Chat.SayAsync(Ann, group, "needle deleted");
+        await Chat.Messages.DeleteAsync(Ann.Actor, deleted.Id);
 
-        Assert.Equal([seenByCy.Id], (await _chat.Messages.SearchAsync(_cy.Actor, "needle")).Select(h => h.MessageId));
-        Assert.Equal(3, (await _chat.Messages.SearchAsync(_bob.Actor, "needle")).Count);
+        Assert.Equal([seenByCy.Id], (await Chat.Messages.SearchAsync(Cy.Actor, "needle")).Select(h => h.MessageId));
+        Assert.Equal(3, (await Chat.Messages.SearchAsync(Bob.Actor, "needle")).Count);
         // System lines are the app's words, not messages to find.
-        Assert.Empty(await _chat.Messages.SearchAsync(_bob.Actor, "added"));
+        Assert.Empty(await Chat.Messages.SearchAsync(Bob.Actor, "added"));
     }
 
     [Theory]
@@ -67,13 +52,13 @@ public sealed class MessageSearchTests : IAsyncLifetime
     [InlineData("[ab]", new[] { "regex [ab] class" })]
     public async Task WildcardsInTheQueryAreTakenLiterally(string query, string[] expected)
     {
-        var direct = await _chat.DirectAsync(_ann, _bob);
+        var direct = await Chat.DirectAsync(Ann, Bob);
         foreach (var text in new[] { "sale: 50% off", "500 units", "file a_b.txt", "file axb.txt", "saved in c:\\temp\\x", "c:temp", "regex [ab] class", "a b" })
         {
-            await _chat.SayAsync(_ann, direct, text);
+            await Chat.SayAsync(Ann, direct, text);
         }
 
-        var hits = await _chat.Messages.SearchAsync(_bob.Actor, query, direct);
+        var hits = await Chat.Messages.SearchAsync(Bob.Actor, query, direct);
 
         Assert.Equal(expected, hits.Select(h => h.Snippet));
     }
