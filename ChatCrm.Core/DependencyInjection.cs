@@ -6,7 +6,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Dashboard;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Meetings;
+using ChatCrm.Core.Tickets;
 
 namespace ChatCrm.Core;
 
@@ -34,6 +39,11 @@ public static class DependencyInjection
 
         services.AddAccounts(configuration);
         services.AddChat(configuration);
+        services.AddLeads(configuration);
+        services.AddCampaigns(configuration);
+        services.AddMeetings(configuration);
+        services.AddTickets(configuration);
+        services.AddDashboard(configuration);
         return services;
     }
 

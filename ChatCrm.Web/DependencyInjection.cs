@@ -1,7 +1,9 @@
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Web.Components.Account;
+using ChatCrm.Web.Components.Pages.Campaigns;
 using ChatCrm.Web.Components.Pages.Chat;
+using ChatCrm.Web.Components.Pages.Leads;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -75,5 +77,7 @@ public static class DependencyInjection
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapChatEndpoints();
+        app.MapLeadEndpoints();
+        app.MapCampaignEndpoints();
     }
 }

@@ -1,5 +1,9 @@
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Leads;
+using ChatCrm.Core.Meetings;
+using ChatCrm.Core.Tickets;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -22,6 +26,24 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
     public DbSet<Participant> Participants => Set<Participant>();
 
     public DbSet<Message> Messages => Set<Message>();
+
+    public DbSet<Lead> Leads => Set<Lead>();
+
+    public DbSet<LeadTag> LeadTags => Set<LeadTag>();
+
+    public DbSet<LeadActivity> LeadActivities => Set<LeadActivity>();
+
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+
+    public DbSet<CampaignRecipient> CampaignRecipients => Set<CampaignRecipient>();
+
+    public DbSet<Meeting> Meetings => Set<Meeting>();
+
+    public DbSet<MeetingParticipant> MeetingParticipants => Set<MeetingParticipant>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketComment> TicketComments => Set<TicketComment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

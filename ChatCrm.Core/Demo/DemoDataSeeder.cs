@@ -9,10 +9,10 @@ namespace ChatCrm.Core.Demo;
 
 /// <summary>
 /// Fills an empty install with believable people (ChatCrm:DemoData=true) so a newcomer can look around. Runs once:
-/// it does nothing when the demo accounts exist. Later features add their own demo records here.
+/// it does nothing when the demo accounts exist. Features add their own records through <see cref="IDemoRecords"/>.
 /// </summary>
 public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, ConversationService conversations, MessageService messages, TimeProvider clock,
-    ILogger<DemoDataSeeder> logger)
+    IEnumerable<IDemoRecords> featureRecords, ILogger<DemoDataSeeder> logger)
 {
     public const string Domain = "demo.chatcrm.local";
 
@@ -35,6 +35,7 @@ public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, Conversa
         var password = "demo-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)).ToLowerInvariant();
         var now = clock.GetUtcNow();
         var actors = new List<Actor>();
+        var people = new List<DemoPerson>();
         for (var i = 0; i < People.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -43,11 +44,16 @@ public sealed partial class DemoDataSeeder(IServiceScopeFactory scopes, Conversa
                 userName: name.ToLowerInvariant().Replace(' ', '.'));
             if (!created.Succeeded) continue;
             actors.Add(new Actor(user.Id, role));
+            people.Add(new DemoPerson(actors[^1], name, EmailOf(name)));
             user.StatusText = Statuses[i % Statuses.Length] is { Length: > 0 } s ? s : null;
             user.Bio = role == Roles.Agent ? "Customer success at ChatCrm demo." : null;
             await users.UpdateAsync(user);
         }
-        if (actors.Count == People.Length) await new DemoChats(conversations, messages).SeedAsync(actors, cancellationToken);
+        if (actors.Count == People.Length)
+        {
+            await new DemoChats(conversations, messages).SeedAsync(actors, cancellationToken);
+            foreach (var records in featureRecords.OrderBy(r => r.Order)) await records.SeedAsync(people, cancellationToken);
+        }
         LogSeeded(People.Length, Domain, password);
     }
 

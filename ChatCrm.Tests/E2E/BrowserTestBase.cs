@@ -15,7 +15,8 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
     private readonly TempFolder _data = new("e2e");
     private readonly List<IBrowserContext> _contexts = [];
 
-    protected BrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp)
+    /// <param name="extraSettings">More app settings for the class, e.g. demo data.</param>
+    protected BrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp, IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         Browser = browser;
         Mailbox = smtp.Mailbox;
@@ -28,6 +29,7 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
             ["ChatCrm:Accounts:CodesPerIpPerHour"] = "1000",
             ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "1000",
         };
+        foreach (var (key, value) in extraSettings ?? new Dictionary<string, string?>()) settings[key] = value;
         App = new AppProcess(settings);
     }
 

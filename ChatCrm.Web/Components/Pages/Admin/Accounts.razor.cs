@@ -1,3 +1,4 @@
+using ChatCrm.Web.Components.Pages.Common;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
 using Microsoft.AspNetCore.Components;
@@ -68,7 +69,7 @@ public sealed partial class Accounts : IDisposable
         }
         catch (Exception ex)
         {
-            AdminLog.ActionFailed(Logger, ex, "load accounts");
+            ActionLog.ActionFailed(Logger, ex, "load accounts");
             Show(AlertStyle.Danger, "The account list could not be loaded. Please try again.");
         }
         finally

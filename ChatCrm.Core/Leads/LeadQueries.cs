@@ -1,0 +1,44 @@
+namespace ChatCrm.Core.Leads;
+
+/// <summary>Turns a <see cref="LeadFilter"/> into a query; the list, the export and campaign audiences share it.</summary>
+public static class LeadQueries
+{
+    public static IQueryable<Lead> Apply(this IQueryable<Lead> leads, LeadFilter filter)
+    {
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            // SearchText is already lower-case; an ordinal "contains" is instr()/strpos() on both engines, so %
+            // and _ typed by a person are matched literally.
+            var term = filter.Search.Trim().ToLowerInvariant();
+            leads = leads.Where(l => l.SearchText.Contains(term));
+        }
+        if (filter.Statuses.Count > 0)
+        {
+            var statuses = filter.Statuses.ToList();
+            leads = leads.Where(l => statuses.Contains(l.Status));
+        }
+        if (filter.OnlyUnassigned) leads = leads.Where(l => l.OwnerId == null);
+        else if (filter.OwnerId is { } owner) leads = leads.Where(l => l.OwnerId == owner);
+        if (!string.IsNullOrWhiteSpace(filter.Source))
+        {
+            var source = filter.Source.Trim();
+            leads = leads.Where(l => l.Source == source);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Tag))
+        {
+            var tag = filter.Tag.Trim().ToLowerInvariant();
+            leads = leads.Where(l => l.Tags.Any(t => t.Value == tag));
+        }
+        if (filter.CreatedFrom is { } from)
+        {
+            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            leads = leads.Where(l => l.CreatedAt >= start);
+        }
+        if (filter.CreatedTo is { } to)
+        {
+            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            leads = leads.Where(l => l.CreatedAt < end);
+        }
+        return leads;
+    }
+}

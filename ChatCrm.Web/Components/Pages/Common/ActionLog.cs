@@ -1,0 +1,7 @@
+namespace ChatCrm.Web.Components.Pages.Common;
+
+internal static partial class ActionLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "Page action {Action} failed")]
+    public static partial void ActionFailed(ILogger logger, Exception exception, string action);
+}
