@@ -27,6 +27,7 @@ public sealed partial class DatabaseInitializer(
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
             await db.Database.MigrateAsync(cancellationToken);
+            await DatabaseProviders.RefreshStatisticsAsync(db, cancellationToken);
         }
 
         await using var scope = scopes.CreateAsyncScope();

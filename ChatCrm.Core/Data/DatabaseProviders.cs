@@ -42,4 +42,16 @@ public static class DatabaseProviders
             builder.Properties<DateTimeOffset?>().HaveConversion<DateTimeOffsetToBinaryConverter>();
         }
     }
+
+    /// <summary>
+    /// Lets the query planner know the data's shape. Without statistics SQLite guesses, and on 100,000 leads a
+    /// "status = X order by name" page sorts every matching row (about 25 ms) instead of walking the name index (under
+    /// 1 ms). PostgreSQL's autovacuum keeps its own statistics. Cheap when nothing changed; call after start-up and
+    /// after bulk writes such as an import.
+    /// </summary>
+    public static async Task RefreshStatisticsAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        // 0x10002: also analyze tables that have no statistics yet (a fresh or upgraded database).
+        if (db.Database.IsSqlite()) await db.Database.ExecuteSqlRawAsync("PRAGMA optimize=0x10002;", cancellationToken);
+    }
 }

@@ -3,6 +3,7 @@ using ChatCrm.Benchmarks;
 // dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|browser|all]
 // Prints each result as it comes, then the Markdown tables that docs/benchmarks.md holds.
 var what = args.FirstOrDefault() ?? "all";
+if (what == "crm-data") return args.Length == 2 ? await CrmDataCommand.RunAsync(args[1]) : 2;
 var sections = new List<string>();
 if (what is "history" or "all") sections.Add(await HistoryBenchmark.RunAsync(messageCount: 1_000_000, samples: 300));
 if (what is "throughput" or "all") sections.Add(await ThroughputBenchmark.RunAsync(senders: 50, perSender: 40));
