@@ -16,8 +16,9 @@ internal static class TicketFormat
 
     public static string Exact(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
-    public static string Short(DateTimeOffset at, DateTimeOffset now) =>
-        at.UtcDateTime.ToString(at.Year == now.Year ? "MMM d, HH:mm" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>"Nov 21" this year, "2025-11-21" before: short enough for a list column; the exact time goes in a tooltip.</summary>
+    public static string Day(DateTimeOffset at, DateTimeOffset now) =>
+        at.UtcDateTime.ToString(at.Year == now.Year ? "MMM d" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"in 3 h", "2 d ago": how far the due time is from now.</summary>
     public static string Relative(DateTimeOffset at, DateTimeOffset now)
@@ -47,7 +48,7 @@ internal static class TicketFormat
         TicketStatus.InProgress => BadgeStyle.Info,
         TicketStatus.Waiting => BadgeStyle.Warning,
         TicketStatus.Resolved => BadgeStyle.Success,
-        _ => BadgeStyle.Base,
+        _ => BadgeStyle.Dark,
     };
 }
 
