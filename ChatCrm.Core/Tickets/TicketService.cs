@@ -17,7 +17,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
 
     // Two people opening tickets at once may both read the same highest number; the unique index refuses the second,
     // which then tries the next number.
-    private const int NumberAttempts = 8;
+    private const int NumberAttempts = 16;
 
     public async Task<PagedResult<TicketRow>> ListAsync(Actor actor, TicketFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
