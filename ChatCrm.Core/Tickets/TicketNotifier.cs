@@ -1,0 +1,91 @@
+using ChatCrm.Core.Data;
+using ChatCrm.Core.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Core.Tickets;
+
+/// <summary>What a ticket mail needs to say, taken after the save.</summary>
+public sealed record TicketMailFacts(Guid Id, int Number, string Subject, TicketStatus Status, Guid RequesterId);
+
+/// <summary>
+/// Mails about a ticket, sent after the change is saved. A mail that cannot be sent is logged and dropped: the change
+/// stands, and the person still sees it on the ticket page.
+/// </summary>
+public sealed partial class TicketNotifier(IDbContextFactory<ChatCrmDbContext> dbFactory, IEmailSender sender, IOptions<TicketOptions> options,
+    ILogger<TicketNotifier> logger)
+{
+    public Task StatusChangedAsync(TicketMailFacts ticket, Guid changedBy, CancellationToken cancellationToken) =>
+        SendAsync(ticket, ticket.RequesterId, changedBy, by => TicketMails.StatusChanged(ticket, by, Link(ticket.Id)), cancellationToken);
+
+    public Task StaffRepliedAsync(TicketMailFacts ticket, Guid author, string body, bool statusMoved, CancellationToken cancellationToken) =>
+        SendAsync(ticket, ticket.RequesterId, author, by => TicketMails.Replied(ticket, by, body, statusMoved, Link(ticket.Id)), cancellationToken);
+
+    public Task RequesterRepliedAsync(TicketMailFacts ticket, Guid assignee, Guid author, string body, CancellationToken cancellationToken) =>
+        SendAsync(ticket, assignee, author, by => TicketMails.Replied(ticket, by, body, statusMoved: false, Link(ticket.Id)), cancellationToken);
+
+    /// <summary>The ticket page: absolute when the public address is configured, else the path to find in the app.</summary>
+    public string Link(Guid ticketId)
+    {
+        var path = $"/tickets/{ticketId}";
+        return options.Value.PublicBaseUrl is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;
+    }
+
+    private async Task SendAsync(TicketMailFacts ticket, Guid recipientId, Guid actorId,
+        Func<string, (string Subject, IReadOnlyList<string> Paragraphs)> compose, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var people = await db.Users.AsNoTracking().Where(u => u.Id == recipientId || u.Id == actorId)
+                .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+            var recipient = people.FirstOrDefault(p => p.Id == recipientId);
+            // A deleted or address-less person gets nothing; that is not a failure of the change.
+            if (recipient?.Email is not { Length: > 0 } email) return;
+            var by = people.FirstOrDefault(p => p.Id == actorId)?.DisplayName ?? TicketText.DeletedUser;
+            var (subject, paragraphs) = compose(by);
+            await sender.SendAsync(EmailTemplates.Build(email, subject, recipient.DisplayName, paragraphs), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogMailFailed(ex, ticket.Number);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail about ticket #{Number} could not be sent; the change itself is saved")]
+    private partial void LogMailFailed(Exception exception, int number);
+}
+
+/// <summary>The words of ticket mails.</summary>
+internal static class TicketMails
+{
+    public static (string Subject, IReadOnlyList<string> Paragraphs) StatusChanged(TicketMailFacts ticket, string by, string link)
+    {
+        var status = TicketText.Status(ticket.Status);
+        return ($"Ticket #{ticket.Number} is now {status}: {ticket.Subject}",
+        [
+            $"{by} set your ticket #{ticket.Number} \"{ticket.Subject}\" to {status}.",
+            Closing(ticket.Status),
+            $"Open the ticket: {link}",
+        ]);
+    }
+
+    public static (string Subject, IReadOnlyList<string> Paragraphs) Replied(TicketMailFacts ticket, string by, string body, bool statusMoved, string link)
+    {
+        var paragraphs = new List<string> { $"{by} replied on ticket #{ticket.Number} \"{ticket.Subject}\":" };
+        // One paragraph per line of the reply, so its line breaks survive in the HTML body too.
+        paragraphs.AddRange(body.ReplaceLineEndings("\n").Split('\n').Where(l => l.Trim().Length > 0).Select(l => "» " + l.TrimEnd()));
+        if (statusMoved) paragraphs.Add($"The ticket is now {TicketText.Status(ticket.Status)}.");
+        paragraphs.Add($"Read the whole conversation and reply: {link}");
+        return ($"New reply on ticket #{ticket.Number}: {ticket.Subject}", paragraphs);
+    }
+
+    private static string Closing(TicketStatus status) => status switch
+    {
+        TicketStatus.Resolved => "If the problem is not solved, reply on the ticket or reopen it.",
+        TicketStatus.Closed => "The ticket is closed. If you need more help, reopen it or open a new ticket.",
+        TicketStatus.Waiting => "We are waiting for your answer: please reply on the ticket.",
+        _ => "We will keep you posted here.",
+    };
+}
