@@ -33,7 +33,13 @@ internal sealed class DemoMeetings(IDbContextFactory<ChatCrmDbContext> dbFactory
         var leads = await db.Leads.AsNoTracking().OrderBy(l => l.CreatedAt).Select(l => new { l.Id, l.Name, l.Email }).Take(2).ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
-        var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7));
+        // From Monday of this week; at a weekend, from the coming Monday, so the demo week is not already over.
+        var monday = today.DayOfWeek switch
+        {
+            DayOfWeek.Saturday => today.AddDays(2),
+            DayOfWeek.Sunday => today.AddDays(1),
+            _ => today.AddDays(-(((int)today.DayOfWeek + 6) % 7)),
+        };
         foreach (var plan in Plan)
         {
             var start = monday.AddDays(plan.Day).AddHours(plan.Hour);

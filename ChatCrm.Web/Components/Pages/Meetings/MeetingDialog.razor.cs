@@ -126,12 +126,14 @@ public sealed partial class MeetingDialog : IDisposable
     private async Task CheckConflictsAsync()
     {
         _conflictCheck?.Cancel();
-        using var check = _conflictCheck = new CancellationTokenSource();
+        _conflictCheck = null;
         if (_start is not { } start || _end is not { } end || end <= start || _people.Count == 0)
         {
             _conflicts = [];
             return;
         }
+        // Disposed when this check ends; _conflictCheck is cleared then too, so no later call cancels a disposed source.
+        using var check = _conflictCheck = new CancellationTokenSource();
         try
         {
             await Task.Delay(ConflictDelay, check.Token);

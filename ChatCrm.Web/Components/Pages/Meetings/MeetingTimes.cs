@@ -14,6 +14,15 @@ public sealed record CalendarItem(Guid Id, string Title, DateTime Start, DateTim
 /// </summary>
 internal static class MeetingTimes
 {
+    /// <summary>How the form's date pickers show a time, e.g. "Mon 23 Nov 2026 14:00".</summary>
+    public const string InputFormat = "ddd d MMM yyyy HH:mm";
+
+    private static readonly string[] TypedFormats = [InputFormat, "d MMM yyyy HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"];
+
+    /// <summary>A typed time: the shown format (the weekday optional) or ISO; anything else is no value.</summary>
+    public static DateTime? ParseInput(string? text) =>
+        DateTime.TryParseExact(text?.Trim(), TypedFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var at) ? at : null;
+
     public static DateTime Local(this BrowserTime time, DateTimeOffset at) => time.Local(at);
 
     public static DateTimeOffset ToUtc(this BrowserTime time, DateTime local)

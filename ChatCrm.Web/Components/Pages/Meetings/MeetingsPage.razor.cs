@@ -115,6 +115,16 @@ public sealed partial class MeetingsPage : IDisposable
         if (args.Data is { } item) args.Attributes["aria-label"] = $"{item.Title}, {item.Start:HH:mm}–{item.End:HH:mm}";
     }
 
+    /// <summary>Names each slot for staff, so a screen reader (and a browser test) can find "18:00 today" to schedule at.</summary>
+    private void RenderSlot(SchedulerSlotRenderEventArgs args)
+    {
+        if (!_isStaff) return;
+        var culture = System.Globalization.CultureInfo.InvariantCulture;
+        args.Attributes["aria-label"] = args.View?.Text == "Month"
+            ? $"Schedule a meeting on {args.Start.ToString("ddd d MMM", culture)}"
+            : $"Schedule a meeting on {args.Start.ToString("ddd d MMM", culture)} at {args.Start.ToString("HH:mm", culture)}";
+    }
+
     private static string Tooltip(CalendarItem item)
     {
         var where = item.Location is null ? "" : $" · {item.Location}";
