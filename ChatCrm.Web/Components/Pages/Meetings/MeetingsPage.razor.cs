@@ -22,6 +22,8 @@ public sealed partial class MeetingsPage : IDisposable
 
     [Inject] private IJSRuntime JS { get; set; } = default!;
 
+    [Inject] private TimeProvider Clock { get; set; } = default!;
+
     private RadzenScheduler<CalendarItem>? _scheduler;
     private MeetingGrid? _grid;
     private IReadOnlyList<CalendarItem> _items = [];
@@ -83,7 +85,7 @@ public sealed partial class MeetingsPage : IDisposable
     private Task NewMeetingAsync()
     {
         // The next whole hour, an hour long.
-        var now = Time.Local(DateTimeOffset.UtcNow);
+        var now = Time.Local(Clock.GetUtcNow());
         var start = now.Date.AddHours(now.Hour + 1);
         return OpenDialogAsync("New meeting", null, start, start.AddHours(1));
     }
