@@ -1,0 +1,95 @@
+using ChatCrm.Core.Meetings;
+using ChatCrm.Tests.Fixtures;
+
+namespace ChatCrm.Tests.Integration.Meetings;
+
+/// <summary>Participants hear about a meeting through the real SMTP server: invited, updated, removed, cancelled.</summary>
+[Collection(SmtpServerGroup.Name)]
+public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(smtp)
+{
+    private readonly Mailbox _mailbox = smtp.Mailbox;
+
+    private Mailbox Mailbox => _mailbox;
+
+    [Fact]
+    public async Task ParticipantsGetAnInvitationWithTitleTimeAndPlaceButNotTheOrganizer()
+    {
+        var lead = await AddLeadAsync("Lara Lead", TestAddresses.New("lara"), "Acme");
+        var saved = await Meetings.CreateAsync(Agent,
+            new MeetingInput("Pricing review", At(14), At(15, 30), "https://meet.example.com/pricing", "Bring the numbers.",
+                [Person(Client), LeadRef(lead), Person(Agent)]));
+        Assert.True(saved.Succeeded);
+        Assert.Null(saved.Warning);
+
+        var toClient = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Invitation: Pricing review");
+        var toLead = await Mailbox.WaitForMailAsync(lead.Email, "Invitation: Pricing review");
+        var iso = At(14).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var mail in new[] { toClient, toLead })
+        {
+            Assert.Contains("Alex Agent invited you", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("What: Pricing review", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains($"14:00–15:30 UTC ({iso}", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Where: https://meet.example.com/pricing", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Notes: Bring the numbers.", mail.TextBody, StringComparison.Ordinal);
+            Assert.Contains("Organizer: Alex Agent", mail.TextBody, StringComparison.Ordinal);
+        }
+        Assert.Empty(Mailbox.MailTo(Emails[Agent.UserId]));
+    }
+
+    [Fact]
+    public async Task MovingAMeetingMailsAnUpdateAddedPeopleAnInvitationAndRemovedPeopleACancellation()
+    {
+        var id = await BookAsync("Review", At(10), At(11), Person(Client), Person(OtherClient));
+        await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Invitation: Review");
+        await Mailbox.WaitForMailAsync(Emails[OtherClient.UserId], "Invitation: Review");
+        var loaded = (await Meetings.GetAsync(Agent, id))!;
+
+        var moved = await Meetings.UpdateAsync(Agent, id, Input("Review", At(13), At(14), Person(Client), Person(OtherAgent)), loaded.Version);
+
+        Assert.True(moved.Succeeded);
+        var update = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Updated: Review");
+        Assert.Contains("13:00–14:00 UTC", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Before the change: Review,", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains("10:00–11:00 UTC", update.TextBody, StringComparison.Ordinal);
+        await Mailbox.WaitForMailAsync(Emails[OtherAgent.UserId], "Invitation: Review");
+        await Mailbox.WaitForMailAsync(Emails[OtherClient.UserId], "Cancelled for you: Review");
+    }
+
+    [Fact]
+    public async Task ANotesOnlyEditMailsNobodyAndDeletingMailsACancellation()
+    {
+        var id = await BookAsync("Review", At(10), At(11), Person(Client));
+        await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Invitation: Review");
+        var loaded = (await Meetings.GetAsync(Agent, id))!;
+
+        var edited = await Meetings.UpdateAsync(Agent, id, Input("Review", At(10), At(11), Person(Client)) with { Notes = "New agenda" }, loaded.Version);
+        var deleted = await Meetings.DeleteAsync(Agent, id, edited.Version);
+
+        Assert.True(deleted.Succeeded);
+        var cancelled = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Cancelled: Review");
+        Assert.Contains("Alex Agent cancelled this meeting.", cancelled.TextBody, StringComparison.Ordinal);
+        Assert.Equal(2, Mailbox.MailTo(Emails[Client.UserId]).Count);
+    }
+}
+
+/// <summary>A mail server that is down does not undo the save; the result says who was not told.</summary>
+public sealed class MeetingMailFailureTests() : MeetingTestBase(settings: DeadSmtp)
+{
+    /// <summary>SMTP pointed at a port nobody listens on.</summary>
+    private static readonly Dictionary<string, string?> DeadSmtp = new()
+    {
+        ["ChatCrm:Email:Smtp:Host"] = "127.0.0.1",
+        ["ChatCrm:Email:Smtp:Port"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["ChatCrm:Email:Smtp:StartTls"] = "false",
+    };
+
+    [Fact]
+    public async Task AFailedInvitationKeepsTheMeetingAndWarns()
+    {
+        var saved = await Meetings.CreateAsync(Agent, Input("Review", At(10), At(11), Person(Client)));
+
+        Assert.True(saved.Succeeded);
+        Assert.Contains("Cleo Client", saved.Warning, StringComparison.Ordinal);
+        Assert.NotNull(await Meetings.GetAsync(Client, saved.MeetingId!.Value));
+    }
+}
