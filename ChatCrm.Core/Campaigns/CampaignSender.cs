@@ -67,7 +67,11 @@ public sealed partial class CampaignSender(
         }
     }
 
-    /// <summary>Rows a previous run left in Sending: whether their mail left is unknown, so they are closed, not retried.</summary>
+    /// <summary>
+    /// Rows a previous run left in Sending: whether their mail left is unknown, so they are closed, not retried. With
+    /// several servers this also labels rows another server is mailing at that moment; that server then records Sent
+    /// over the label, and either way nobody is mailed twice.
+    /// </summary>
     internal async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
