@@ -14,6 +14,10 @@ public sealed class EmailOptions
     [Required, StringLength(80)]
     public string FromName { get; set; } = "ChatCrm";
 
+    /// <summary>The address people reach the app at, for links inside mails (a campaign's unsubscribe link).</summary>
+    [Required, Url]
+    public string PublicBaseUrl { get; set; } = "http://localhost:5000";
+
     [ValidateObjectMembers]
     public SmtpOptions Smtp { get; set; } = new();
 }

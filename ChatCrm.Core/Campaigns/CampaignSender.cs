@@ -1,0 +1,233 @@
+using ChatCrm.Core.Data;
+using ChatCrm.Core.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Core.Campaigns;
+
+/// <summary>
+/// Sends email campaigns in the background. At most one mail per person, even across a crash: each recipient is
+/// claimed (Pending → Sending) by a conditional UPDATE before its mail goes out, and a row found in Sending at
+/// start-up is marked Interrupted and never tried again, because its mail may already have left.
+/// </summary>
+public sealed partial class CampaignSender(
+    IDbContextFactory<ChatCrmDbContext> dbFactory,
+    IEmailSender email,
+    UnsubscribeTokens tokens,
+    CampaignSendSignal signal,
+    IOptions<CampaignOptions> options,
+    TimeProvider clock,
+    ILogger<CampaignSender> logger) : BackgroundService
+{
+    private const int BatchSize = 100;
+
+    private long _nextSendTimestamp;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Let the host finish starting; the first pass runs right after.
+        await Task.Yield();
+        try
+        {
+            var interrupted = await MarkInterruptedAsync(stoppingToken);
+            if (interrupted > 0) LogInterrupted(interrupted);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Only the label is lost: rows in Sending are never claimed again either way.
+            LogPassFailed(ex);
+        }
+
+        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await RunDueAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                // A database hiccup must not end the sender for good; the next pass tries again.
+                LogPassFailed(ex);
+            }
+            try
+            {
+                await signal.WaitAsync(poll, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Rows a previous run left in Sending: whether their mail left is unknown, so they are closed, not retried. With
+    /// several servers this also labels rows another server is mailing at that moment; that server then records Sent
+    /// over the label, and either way nobody is mailed twice.
+    /// </summary>
+    internal async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.CampaignRecipients.Where(r => r.Status == RecipientStatus.Sending)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Interrupted), cancellationToken);
+    }
+
+    /// <summary>One pass: starts scheduled campaigns whose time has come, then works through every running one.</summary>
+    internal async Task RunDueAsync(CancellationToken cancellationToken)
+    {
+        await StartDueScheduledAsync(cancellationToken);
+        List<Guid> running;
+        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
+        {
+            running = await db.Campaigns.AsNoTracking()
+                .Where(c => c.Status == CampaignStatus.Running && c.Channel == CampaignChannel.Email)
+                .OrderBy(c => c.SendStartedAt).Select(c => c.Id).ToListAsync(cancellationToken);
+        }
+        foreach (var id in running) await SendCampaignAsync(id, cancellationToken);
+    }
+
+    private async Task StartDueScheduledAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var due = await db.Campaigns.AsNoTracking()
+            .Where(c => c.Status == CampaignStatus.Scheduled && c.Channel == CampaignChannel.Email && c.ScheduledAt <= now && c.SendStartedAt == null)
+            .Select(c => new { c.Id, c.AudienceQuery }).ToListAsync(cancellationToken);
+        foreach (var campaign in due)
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Conditional, so two servers (or an agent pressing Start at the same moment) cannot both take the audience.
+            var taken = await db.Campaigns.Where(c => c.Id == campaign.Id && c.Status == CampaignStatus.Scheduled && c.SendStartedAt == null)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(c => c.Status, CampaignStatus.Running)
+                    .SetProperty(c => c.SendStartedAt, now)
+                    .SetProperty(c => c.UpdatedAt, now)
+                    .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+            if (taken != 1) continue;
+            var count = await AudienceSnapshot.TakeAsync(db, campaign.Id, campaign.AudienceQuery, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            LogScheduledStarted(campaign.Id, count);
+        }
+    }
+
+    private async Task SendCampaignAsync(Guid campaignId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var campaign = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId)
+            .Select(c => new { c.Subject, c.Body }).FirstOrDefaultAsync(cancellationToken);
+        if (campaign is null) return;
+        while (true)
+        {
+            var batch = await db.CampaignRecipients.AsNoTracking()
+                .Where(r => r.CampaignId == campaignId && r.Status == RecipientStatus.Pending)
+                .OrderBy(r => r.LeadId).Take(BatchSize).ToListAsync(cancellationToken);
+            if (batch.Count == 0) break;
+            foreach (var recipient in batch)
+            {
+                await PaceAsync(cancellationToken);
+                await SendOneAsync(db, recipient, campaign.Subject ?? "", campaign.Body ?? "", cancellationToken);
+            }
+            await CountResultsAsync(db, campaignId, complete: false, cancellationToken);
+        }
+        await CountResultsAsync(db, campaignId, complete: true, cancellationToken);
+        LogCompleted(campaignId);
+    }
+
+    private async Task SendOneAsync(ChatCrmDbContext db, CampaignRecipient recipient, string subject, string body, CancellationToken cancellationToken)
+    {
+        // The claim: only the caller whose UPDATE changed the row may mail this person. A row unsubscribed (Skipped)
+        // or claimed by another server in the meantime changes nothing here.
+        var claimed = await db.CampaignRecipients
+            .Where(r => r.CampaignId == recipient.CampaignId && r.LeadId == recipient.LeadId && r.Status == RecipientStatus.Pending)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Sending), cancellationToken);
+        if (claimed != 1) return;
+
+        RecipientStatus outcome;
+        string? error = null;
+        try
+        {
+            var mail = CampaignMail.Render(recipient.Email, subject, body, recipient.Name, tokens.LinkFor(recipient.LeadId));
+            await email.SendAsync(mail, cancellationToken);
+            outcome = RecipientStatus.Sent;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping mid-mail: the row stays Sending and becomes Interrupted at the next start, never sent twice.
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // One bad address or a refusing server must not stop the rest of the audience.
+            LogSendFailed(ex, recipient.CampaignId, recipient.LeadId);
+            outcome = RecipientStatus.Failed;
+            error = ex.Message.Length <= CampaignRecipient.ErrorMax ? ex.Message : ex.Message[..CampaignRecipient.ErrorMax];
+        }
+
+        // Recorded even when stopping has begun: the mail has gone (or failed) and the row must say so.
+        DateTimeOffset? sentAt = outcome == RecipientStatus.Sent ? clock.GetUtcNow() : null;
+        await db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.LeadId == recipient.LeadId)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, outcome)
+                .SetProperty(r => r.SentAt, sentAt)
+                .SetProperty(r => r.Error, error), CancellationToken.None);
+    }
+
+    /// <summary>Sent = mails tried; Delivered = accepted by the mail server. Completing also needs no Pending left.</summary>
+    private async Task CountResultsAsync(ChatCrmDbContext db, Guid campaignId, bool complete, CancellationToken cancellationToken)
+    {
+        var recipients = db.CampaignRecipients.Where(r => r.CampaignId == campaignId);
+        var delivered = await recipients.CountAsync(r => r.Status == RecipientStatus.Sent, cancellationToken);
+        var tried = await recipients.CountAsync(r => r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Failed
+            || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Interrupted, cancellationToken);
+        var now = clock.GetUtcNow();
+        var campaign = db.Campaigns.Where(c => c.Id == campaignId && c.Status == CampaignStatus.Running);
+        if (complete)
+        {
+            await campaign.ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Sent, tried).SetProperty(c => c.Delivered, delivered)
+                .SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.SendCompletedAt, now)
+                .SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        }
+        else
+        {
+            await campaign.ExecuteUpdateAsync(s => s
+                .SetProperty(c => c.Sent, tried).SetProperty(c => c.Delivered, delivered)
+                .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
+        }
+    }
+
+    /// <summary>Spaces the mails out to at most SendsPerSecond.</summary>
+    private async Task PaceAsync(CancellationToken cancellationToken)
+    {
+        var interval = TimeSpan.FromSeconds(1.0 / options.Value.SendsPerSecond);
+        var now = clock.GetTimestamp();
+        if (_nextSendTimestamp > now)
+        {
+            await Task.Delay(clock.GetElapsedTime(now, _nextSendTimestamp), clock, cancellationToken);
+            now = clock.GetTimestamp();
+        }
+        _nextSendTimestamp = now + (long)(interval.TotalSeconds * clock.TimestampFrequency);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign sender: {Count} recipients were being mailed when the app stopped; marked Interrupted and not sent again")]
+    private partial void LogInterrupted(int count);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Campaign sender: a pass failed; it tries again at the next poll")]
+    private partial void LogPassFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: its scheduled time came; sending to {Count} recipients")]
+    private partial void LogScheduledStarted(Guid campaignId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: send completed")]
+    private partial void LogCompleted(Guid campaignId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: the mail to lead {LeadId} failed")]
+    private partial void LogSendFailed(Exception exception, Guid campaignId, Guid leadId);
+}
