@@ -13,7 +13,7 @@ public sealed record TicketMailFacts(Guid Id, int Number, string Subject, Ticket
 /// Mails about a ticket, sent after the change is saved. A mail that cannot be sent is logged and dropped: the change
 /// stands, and the person still sees it on the ticket page.
 /// </summary>
-public sealed partial class TicketNotifier(IDbContextFactory<ChatCrmDbContext> dbFactory, IEmailSender sender, IOptions<TicketOptions> options,
+public sealed partial class TicketNotifier(IDbContextFactory<ChatCrmDbContext> dbFactory, IEmailSender sender, IOptions<EmailOptions> email,
     ILogger<TicketNotifier> logger)
 {
     public Task StatusChangedAsync(TicketMailFacts ticket, Guid changedBy, CancellationToken cancellationToken) =>
@@ -25,12 +25,8 @@ public sealed partial class TicketNotifier(IDbContextFactory<ChatCrmDbContext> d
     public Task RequesterRepliedAsync(TicketMailFacts ticket, Guid assignee, Guid author, string body, CancellationToken cancellationToken) =>
         SendAsync(ticket, assignee, author, by => TicketMails.Replied(ticket, by, body, statusMoved: false, Link(ticket.Id)), cancellationToken);
 
-    /// <summary>The ticket page: absolute when the public address is configured, else the path to find in the app.</summary>
-    public string Link(Guid ticketId)
-    {
-        var path = $"/tickets/{ticketId}";
-        return options.Value.PublicBaseUrl is { Length: > 0 } baseUrl ? baseUrl.TrimEnd('/') + path : path;
-    }
+    /// <summary>The ticket page under the app's public address (ChatCrm:Email:PublicBaseUrl).</summary>
+    public string Link(Guid ticketId) => $"{email.Value.PublicBaseUrl.TrimEnd('/')}/tickets/{ticketId}";
 
     private async Task SendAsync(TicketMailFacts ticket, Guid recipientId, Guid actorId,
         Func<string, (string Subject, IReadOnlyList<string> Paragraphs)> compose, CancellationToken cancellationToken)

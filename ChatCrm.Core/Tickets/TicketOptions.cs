@@ -21,12 +21,6 @@ public sealed class TicketOptions
     [Range(1, 8760)]
     public int LowHours { get; set; } = 168;
 
-    /// <summary>
-    /// The address people open ChatCrm at (e.g. https://crm.example.com), for links in ticket mails. The app has no
-    /// other setting for it and a background send has no request to read it from; without it, mails name the path.
-    /// </summary>
-    [Url]
-    public string? PublicBaseUrl { get; set; }
 }
 
 /// <summary>Checks that a more urgent priority never gets more time than a less urgent one.</summary>

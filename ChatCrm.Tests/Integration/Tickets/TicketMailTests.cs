@@ -7,7 +7,7 @@ namespace ChatCrm.Tests.Integration.Tickets;
 /// <summary>The requester hears about status changes and staff replies through the real SMTP server; never about their own words.</summary>
 [Collection(SmtpServerGroup.Name)]
 public sealed class TicketMailTests(SmtpServerFixture smtp) : CrmTestBase(
-    new Dictionary<string, string?> { ["ChatCrm:Tickets:PublicBaseUrl"] = "https://crm.example.test/" }, smtp)
+    new Dictionary<string, string?> { ["ChatCrm:Email:PublicBaseUrl"] = "https://crm.example.test/" }, smtp)
 {
     private readonly Mailbox _mailbox = smtp.Mailbox;
 
