@@ -70,9 +70,8 @@ public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFact
             progress?.Report(new ImportProgress(written, writes.Count));
         }
 
-        errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        skipped.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new LeadImportResult(null, created, updated, skipped.Count, errors, skipped);
+        // OrderBy is stable: a row's problems stay in column order.
+        return new LeadImportResult(null, created, updated, skipped.Count, [.. errors.OrderBy(e => e.Row)], [.. skipped.OrderBy(s => s.Row)]);
     }
 
     /// <returns>The counts, or null when a lead to update was changed by someone else meanwhile (nothing of the batch is saved).</returns>
