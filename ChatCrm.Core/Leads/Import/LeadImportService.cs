@@ -10,8 +10,9 @@ namespace ChatCrm.Core.Leads.Import;
 /// Imports a read CSV as leads, for agents and admins. Every row is checked with <see cref="LeadRules"/> (the lead
 /// form's rules) first; bad rows are reported with their row number and the good ones are still imported. Rows are
 /// de-duplicated by normalized email against the database and within the file (the first row with an address wins).
-/// Leads are written in batches, each one SaveChanges and so one transaction: a failure loses at most the batch in
-/// progress, and an import of 10,000 rows costs 20 round trips instead of 10,000.
+/// Leads are written in batches, each in one transaction: a failure loses at most the batch in progress. New rows go
+/// through one prepared INSERT per table (<see cref="BulkInsert{T}"/>) rather than SaveChanges, which keeps a
+/// 10,000-row import well under 10 seconds; updates go through SaveChanges and its version check.
 /// </summary>
 public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFactory, IOptions<LeadCsvOptions> options, TimeProvider clock)
 {
@@ -79,8 +80,8 @@ public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFact
         CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Nothing here is changed after it is added, so EF's scan of every tracked entity before each Add and the
-        // save is pure cost; the one scan needed for the updated leads is made explicitly below.
+        // Only the updated leads are tracked, and each is changed once: one explicit scan before saving replaces
+        // EF's scan of every tracked entity on each change.
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = clock.GetUtcNow();
         var source = $"Imported from {Truncate(fileName, 200)}";
@@ -90,14 +91,21 @@ public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFact
             ? new Dictionary<Guid, Lead>()
             : await db.Leads.Include(l => l.Tags).Where(l => updateIds.Contains(l.Id)).ToDictionaryAsync(l => l.Id, cancellationToken);
 
+        // One transaction for the batch: its new rows (written directly, see BulkInsert) and its updates commit together.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        using var leads = new BulkInsert<Lead>(db);
+        using var tags = new BulkInsert<LeadTag>(db);
+        using var activities = new BulkInsert<LeadActivity>(db);
         int created = 0, updated = 0;
         foreach (var (row, existingId) in batch)
         {
             if (existingId is null)
             {
                 var lead = row.ToNewLead(actor.UserId, now);
-                db.Leads.Add(lead);
-                db.LeadActivities.Add(new LeadActivity { LeadId = lead.Id, Kind = LeadActivityKind.Imported, Text = source, ActorId = actor.UserId, At = now });
+                await leads.AddAsync(lead, cancellationToken);
+                foreach (var tag in lead.Tags) await tags.AddAsync(tag, cancellationToken);
+                await activities.AddAsync(new LeadActivity { LeadId = lead.Id, Kind = LeadActivityKind.Imported, Text = source, ActorId = actor.UserId, At = now },
+                    cancellationToken);
                 created++;
             }
             else if (toUpdate.TryGetValue(existingId.Value, out var lead))
@@ -118,15 +126,20 @@ public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFact
             }
             // A duplicate deleted since the check is simply not there to update any more.
         }
-        if (toUpdate.Count > 0) db.ChangeTracker.DetectChanges();
-        try
+        if (updated > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.DetectChanges();
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Disposing the transaction uncommitted rolls back the batch's new rows too.
+                return null;
+            }
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return null;
-        }
+        await transaction.CommitAsync(cancellationToken);
         return (created, updated);
     }
 
