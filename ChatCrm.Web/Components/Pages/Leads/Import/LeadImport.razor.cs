@@ -90,7 +90,16 @@ public sealed partial class LeadImport : ActionPageBase, IDisposable
         var ok = await RunAsync("import leads", async actor =>
         {
             // Off the circuit's dispatcher: checking 20,000 rows takes a moment, and the page must keep rendering the bar.
-            var result = await Task.Run(() => Imports.ImportAsync(actor, csv, mapping, choices, progress, _leaving.Token));
+            LeadImportResult result;
+            try
+            {
+                result = await Task.Run(() => Imports.ImportAsync(actor, csv, mapping, choices, progress, _leaving.Token));
+            }
+            catch (OperationCanceledException) when (_leaving.IsCancellationRequested)
+            {
+                // The person left the page: the batches written so far stay; nobody is left to tell.
+                return Result.Fail("The import stopped when you left the page.");
+            }
             if (!result.Succeeded) return Result.Fail(result.Error!);
             _result = result;
             return Result.Ok();
