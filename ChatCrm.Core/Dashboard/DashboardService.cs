@@ -33,8 +33,9 @@ public sealed class DashboardService(
     public async Task<DashboardView> GetAsync(Actor actor, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        // Each part opens its own context, so they run side by side: on SQLite (WAL) readers do not block each other,
-        // and the slowest part, not the sum, sets the page's time.
+        // Each part opens its own context, so they run side by side: readers do not block each other (SQLite WAL,
+        // PostgreSQL), and on an idle server the slowest part (the lead counts), not the sum, sets the page's time.
+        // With 100,000 leads, 20,000 tickets and 10,000 meetings a whole dashboard measured 27-45 ms (median, SQLite).
         var tickets = TicketsAsync(actor, now, cancellationToken);
         var meetings = MeetingsAsync(actor, now, zone, cancellationToken);
         var chats = conversations.ListAsync(actor, cancellationToken: cancellationToken);
