@@ -7,8 +7,8 @@ namespace ChatCrm.Web.Components.Layout;
 public sealed record AppSection(string Title, string Path, string Icon, string? Roles, string Blurb);
 
 /// <summary>
-/// The sections in menu order. The side menu and the dashboard cards both read this one list, so the two can never
-/// disagree about who sees what. The pages still carry their own <c>[Authorize]</c>: hiding a link is not a guard.
+/// The sections in menu order, read by the side menu, so who sees which entry is decided in one place. The pages still
+/// carry their own <c>[Authorize]</c>: hiding a link is not a guard.
 /// </summary>
 public static class AppSections
 {
