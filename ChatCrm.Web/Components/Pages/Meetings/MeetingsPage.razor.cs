@@ -24,6 +24,9 @@ public sealed partial class MeetingsPage : IDisposable
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    /// <summary>A meeting to open at once (the dashboard links here with ?meeting=id).</summary>
+    [SupplyParameterFromQuery(Name = "meeting")] private Guid? MeetingQuery { get; set; }
+
     private RadzenScheduler<CalendarItem>? _scheduler;
     private MeetingGrid? _grid;
     private IReadOnlyList<CalendarItem> _items = [];
@@ -41,6 +44,7 @@ public sealed partial class MeetingsPage : IDisposable
         await Time.EnsureKnownAsync(JS, Assets["js/chat.js"], Logger);
         _ready = true;
         StateHasChanged();
+        if (MeetingQuery is { } meetingId) await OpenMeetingAsync(meetingId);
     }
 
     private async Task LoadRangeAsync(SchedulerLoadDataEventArgs args)

@@ -29,6 +29,14 @@ public sealed partial class TicketList : IDisposable
 
     [Inject] private TimeProvider Clock { get; set; } = default!;
 
+    // Starting filters from the address, so the dashboard's numbers open the list they count
+    // (/tickets?overdue=true, ?priority=High, ?status=Open).
+    [SupplyParameterFromQuery(Name = "overdue")] private bool? OverdueQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "priority")] private string? PriorityQuery { get; set; }
+
+    [SupplyParameterFromQuery(Name = "status")] private string? StatusQuery { get; set; }
+
     private RadzenDataGrid<TicketRow> _grid = default!;
     // Null until the first load: the grid asks LoadData for rows only while it has none.
     private IReadOnlyList<TicketRow>? _rows;
@@ -49,6 +57,9 @@ public sealed partial class TicketList : IDisposable
     protected override async Task OnInitializedAsync()
     {
         _now = Clock.GetUtcNow();
+        _overdueOnly = OverdueQuery == true;
+        if (Enum.TryParse<TicketPriority>(PriorityQuery, ignoreCase: true, out var priority) && Enum.IsDefined(priority)) _priority = priority;
+        if (Enum.TryParse<TicketStatus>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status)) _statuses = [status];
         var actor = await GetActorAsync();
         _isStaff = actor.IsStaff;
         if (!_isStaff) return;
