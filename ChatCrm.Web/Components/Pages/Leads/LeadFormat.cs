@@ -12,7 +12,7 @@ internal static class LeadFormat
     public static BadgeStyle Badge(LeadStatus status) => status switch
     {
         LeadStatus.New => BadgeStyle.Info,
-        LeadStatus.Contacted => BadgeStyle.Secondary,
+        LeadStatus.Contacted => BadgeStyle.Primary,
         LeadStatus.Qualified => BadgeStyle.Warning,
         LeadStatus.Won => BadgeStyle.Success,
         _ => BadgeStyle.Base,
