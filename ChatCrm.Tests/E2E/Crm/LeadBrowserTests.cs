@@ -58,10 +58,17 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         var qualified = page.GetByRole(AriaRole.Region, new() { Name = "Qualified" });
         await Assertions.Expect(qualified.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
         await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToHaveCountAsync(0);
+
+        // Dragging the card works too; after a reload it is still where it was dropped.
+        var won = page.GetByRole(AriaRole.Region, new() { Name = "Won" });
+        await page.GetByRole(AriaRole.Listitem, new() { Name = "Quinn Zephyr", Exact = true }).DragToAsync(won, new() { TargetPosition = new() { X = 40, Y = 20 } });
+        await Assertions.Expect(won.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Won" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
             .ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
+            .ToHaveCountAsync(0);
     }
 
     [Fact]
