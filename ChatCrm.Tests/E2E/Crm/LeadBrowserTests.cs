@@ -48,6 +48,11 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         await page.GetByLabel("Company", new() { Exact = true }).FillAsync("Zephyr Kites Ltd");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByText("Company: Zephyr Kites → Zephyr Kites Ltd")).ToBeVisibleAsync();
+        await page.GetByLabel("Add a note").FillAsync("Called: wants a demo on Friday");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".lead-activity-note").First).ToContainTextAsync("Maria Lopez added a note");
+        await Assertions.Expect(page.Locator(".lead-activity-note").First).ToContainTextAsync("Called: wants a demo on Friday");
+        await Assertions.Expect(page.GetByLabel("Add a note")).ToHaveValueAsync("");
 
         // Move it on the board with the card's Move button; it lands in the other column and stays there.
         await OpenAsync(page, "/leads/board?q=zephyr");
@@ -69,6 +74,29 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
             .ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
             .ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task TheSecondOfTwoAgentsSavingTheSameLeadGetsAConflictAndReloadsTheirChanges()
+    {
+        var maria = await SignInDemoAsync(AgentName);
+        await OpenAsync(maria, "/leads?q=olivia%20meyer");
+        await maria.GetByRole(AriaRole.Link, new() { Name = DemoLeadName }).ClickAsync();
+        await Assertions.Expect(maria).ToHaveURLAsync(LeadUrl());
+        await WaitForCircuitAsync(maria);
+        var tom = await SignInDemoAsync(OtherAgentName);
+        await OpenAsync(tom, new Uri(maria.Url).PathAndQuery);
+
+        await maria.GetByLabel("Company", new() { Exact = true }).FillAsync("Saved by Maria");
+        await maria.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(maria.GetByText("Company: Northwind Traders → Saved by Maria")).ToBeVisibleAsync();
+        await tom.GetByLabel("Company", new() { Exact = true }).FillAsync("Saved by Tom");
+        await tom.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(tom.GetByText("Someone else changed this record after you opened it.")).ToBeVisibleAsync();
+        await tom.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
+        await Assertions.Expect(tom.GetByLabel("Company", new() { Exact = true })).ToHaveValueAsync("Saved by Maria");
+        await Assertions.Expect(tom.GetByText("Saved by Tom")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -80,6 +80,13 @@ public sealed partial class LeadBoard
         }
     }
 
+    private async Task ReloadAsync()
+    {
+        await LoadAsync();
+        // Called from PageMessageAlert's Reload button, whose click re-renders only the alert.
+        StateHasChanged();
+    }
+
     private void OnFilterChanged(LeadFilter filter) =>
         Navigation.NavigateTo(LeadListView.Url("leads/board", filter.ToQueryString()), replace: true);
 
@@ -94,7 +101,7 @@ public sealed partial class LeadBoard
     {
         var from = _columns?.FirstOrDefault(c => c.Cards.Any(x => x.Id == card.Id))?.Status;
         if (from == to) return;
-        await RunAsync("move lead", a => Leads.MoveAsync(a, card.Id, to, card.Version), $"{card.Name} moved to {to}.", reload: LoadAsync);
+        await RunAsync("move lead", a => Leads.MoveAsync(a, card.Id, to, card.Version), $"{card.Name} moved to {to}.", reload: ReloadAsync);
         // Success or not (a conflict, a deleted lead), the board shows what is stored now.
         await LoadAsync();
     }

@@ -69,6 +69,9 @@ public sealed partial class LeadEdit
     {
         await LoadAsync();
         Show(AlertStyle.Info, "Reloaded: you now see the latest saved version.");
+        // The Reload button lives in PageMessageAlert, whose click re-renders only that component; this page must
+        // render itself to show the reloaded fields.
+        StateHasChanged();
     }
 
     private async Task CheckDuplicateAsync(string? email)
@@ -117,9 +120,17 @@ public sealed partial class LeadEdit
     private async Task<bool> AddNoteAsync(string text)
     {
         if (Id is not { } id) return false;
-        if (!await RunAsync("add lead note", a => Leads.AddNoteAsync(a, id, text), null)) return false;
-        _timeline = await Leads.TimelineAsync(await GetActorAsync(), id);
-        return true;
+        try
+        {
+            if (!await RunAsync("add lead note", a => Leads.AddNoteAsync(a, id, text), null)) return false;
+            _timeline = await Leads.TimelineAsync(await GetActorAsync(), id);
+            return true;
+        }
+        finally
+        {
+            // Called from LeadTimeline's form, whose submit re-renders only the timeline component.
+            StateHasChanged();
+        }
     }
 
     private async Task DeleteAsync()
