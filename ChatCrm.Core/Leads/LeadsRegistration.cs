@@ -1,3 +1,5 @@
+using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Demo;
 using ChatCrm.Core.Leads.Import;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,13 +10,15 @@ internal static class LeadsRegistration
 {
     public static IServiceCollection AddLeads(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
-
-        // CSV import and export: stateless singletons that open a context per operation.
         services.AddOptions<LeadCsvOptions>().Bind(configuration.GetSection(LeadCsvOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        // Stateless over a context factory: one instance serves every circuit.
+        services.AddSingleton<LeadService>();
         services.AddSingleton<LeadCsvReader>();
         services.AddSingleton<LeadImportService>();
         services.AddSingleton<LeadCsvExport>();
+        services.AddSingleton<IAccountDeletionParticipant, LeadAccountDeletion>();
+        services.AddSingleton<IDemoRecords, DemoLeads>();
         return services;
     }
 }

@@ -1,0 +1,165 @@
+using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChatCrm.Core.Leads;
+
+/// <summary>
+/// Leads for agents and admins: reading, editing, the board and bulk actions. Every method starts with the staff
+/// rule, so a Client gets <see cref="ForbiddenException"/> from each one whatever id they pass. This file holds the
+/// reads; edits are in LeadService.Edits.cs and bulk actions in LeadService.Bulk.cs.
+/// </summary>
+public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFactory, TimeProvider clock)
+{
+    public const int MaxPageSize = 200;
+    public const int MaxBoardCards = 100;
+    public const int MaxPickerValues = 200;
+    private const string What = "leads";
+
+    public async Task<PagedResult<LeadRow>> ListAsync(Actor actor, LeadFilter filter, LeadSort sort = LeadSort.Updated, bool descending = true,
+        int skip = 0, int take = 25, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var leads = db.Leads.AsNoTracking().Apply(filter);
+        var total = await leads.CountAsync(cancellationToken);
+        var page = await Sorted(leads, sort, descending).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+            .Select(l => new
+            {
+                l.Id, l.Name, l.Email, l.Phone, l.Company, l.Status, l.Source, l.OwnerId,
+                OwnerName = db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault(),
+                l.CreatedAt, l.UpdatedAt,
+            })
+            .ToListAsync(cancellationToken);
+        // One query for the page's tags rather than one per row.
+        var tags = await TagsOfAsync(db, page.Select(p => p.Id).ToList(), cancellationToken);
+        var rows = page.Select(p => new LeadRow(p.Id, p.Name, p.Email, p.Phone, p.Company, p.Status, p.Source, p.OwnerId, p.OwnerName,
+            tags.GetValueOrDefault(p.Id) ?? [], p.CreatedAt, p.UpdatedAt)).ToList();
+        return new PagedResult<LeadRow>(rows, total);
+    }
+
+    public async Task<LeadDetails?> GetAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var lead = await db.Leads.AsNoTracking().Include(l => l.Tags).FirstOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (lead is null) return null;
+        var ownerName = lead.OwnerId is { } owner
+            ? await db.Users.Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        return new LeadDetails(lead.Id, lead.Name, lead.Email, lead.Phone, lead.Company, lead.Status, lead.Source, lead.OwnerId, ownerName,
+            lead.Tags.Select(t => t.Value).Order(StringComparer.Ordinal).ToList(), lead.Notes, lead.CreatedAt, lead.UpdatedAt, lead.Version);
+    }
+
+    /// <summary>The lead's timeline, newest first (at most <paramref name="take"/> lines).</summary>
+    public async Task<IReadOnlyList<LeadActivityRow>> TimelineAsync(Actor actor, Guid id, int take = 200, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (from a in db.LeadActivities.AsNoTracking()
+                      where a.LeadId == id
+                      join u in db.Users on a.ActorId equals u.Id into actors
+                      from u in actors.DefaultIfEmpty()
+                      orderby a.At descending, a.Id descending
+                      select new LeadActivityRow(a.Id, a.Kind, a.Text, a.ActorId, u == null ? null : u.DisplayName, a.At))
+            .Take(Math.Clamp(take, 1, 1000)).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>Another lead with this email (case-insensitive), for the form's duplicate warning; null when none.</summary>
+    public async Task<LeadDuplicate?> FindByEmailAsync(Actor actor, string? email, Guid? excludeId = null, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        var normalized = email?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(normalized)) return null;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Leads.AsNoTracking()
+            .Where(l => l.NormalizedEmail == normalized && l.Id != excludeId)
+            .OrderBy(l => l.CreatedAt)
+            .Select(l => new LeadDuplicate(l.Id, l.Name))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The pipeline: one column per status (those the filter names, or all), each with its count and its
+    /// <paramref name="perColumn"/> most recently updated cards.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadBoardColumn>> BoardAsync(Actor actor, LeadFilter filter, int perColumn = 20, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        var statuses = filter.Statuses.Count > 0 ? filter.Statuses : Enum.GetValues<LeadStatus>();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var leads = db.Leads.AsNoTracking().Apply(filter with { Statuses = [] });
+        var counts = await leads.GroupBy(l => l.Status).Select(g => new { Status = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
+        var take = Math.Clamp(perColumn, 1, MaxBoardCards);
+        var columns = new List<LeadBoardColumn>();
+        foreach (var status in statuses)
+        {
+            var cards = await leads.Where(l => l.Status == status)
+                .OrderByDescending(l => l.UpdatedAt).ThenByDescending(l => l.Id).Take(take)
+                .Select(l => new LeadCard(l.Id, l.Name, l.Company,
+                    db.Users.Where(u => u.Id == l.OwnerId).Select(u => u.DisplayName).FirstOrDefault(), l.Version, l.UpdatedAt))
+                .ToListAsync(cancellationToken);
+            columns.Add(new LeadBoardColumn(status, counts.GetValueOrDefault(status), cards));
+        }
+        return columns;
+    }
+
+    /// <summary>Everyone who can own a lead (agents and admins), by name.</summary>
+    public async Task<IReadOnlyList<LeadOwner>> OwnersAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await StaffUsers(db).OrderBy(u => u.DisplayName).Select(u => new LeadOwner(u.Id, u.DisplayName))
+            .Take(1000).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The sources in use, for the filter dropdown.</summary>
+    public async Task<IReadOnlyList<string>> SourcesAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Leads.AsNoTracking().Where(l => l.Source != null && l.Source != "").Select(l => l.Source!).Distinct()
+            .OrderBy(s => s).Take(MaxPickerValues).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>The tags in use, for the filter dropdown.</summary>
+    public async Task<IReadOnlyList<string>> TagsAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        StaffOnly.Require(actor, What);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.LeadTags.AsNoTracking().Select(t => t.Value).Distinct()
+            .OrderBy(s => s).Take(MaxPickerValues).ToListAsync(cancellationToken);
+    }
+
+    private static IQueryable<AppUser> StaffUsers(ChatCrmDbContext db) =>
+        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
+            db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Agent || r.Name == Roles.Admin))));
+
+    private static readonly System.Linq.Expressions.Expression<Func<Lead, int>> PipelinePosition = l =>
+        l.Status == LeadStatus.New ? 1 : l.Status == LeadStatus.Contacted ? 2 : l.Status == LeadStatus.Qualified ? 3 : l.Status == LeadStatus.Won ? 4 : 5;
+
+    private static IQueryable<Lead> Sorted(IQueryable<Lead> leads, LeadSort sort, bool descending) => (sort, descending) switch
+    {
+        // Id breaks ties, so paging through equal names never shows a row twice or skips one.
+        (LeadSort.Name, false) => leads.OrderBy(l => l.Name).ThenBy(l => l.Id),
+        (LeadSort.Name, true) => leads.OrderByDescending(l => l.Name).ThenByDescending(l => l.Id),
+        (LeadSort.Company, false) => leads.OrderBy(l => l.Company).ThenBy(l => l.Id),
+        (LeadSort.Company, true) => leads.OrderByDescending(l => l.Company).ThenByDescending(l => l.Id),
+        // Status is stored as text; sorting by its pipeline position (New first) beats alphabetical.
+        (LeadSort.Status, false) => leads.OrderBy(PipelinePosition).ThenBy(l => l.Id),
+        (LeadSort.Status, true) => leads.OrderByDescending(PipelinePosition).ThenByDescending(l => l.Id),
+        (LeadSort.Created, false) => leads.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id),
+        (LeadSort.Created, true) => leads.OrderByDescending(l => l.CreatedAt).ThenByDescending(l => l.Id),
+        (LeadSort.Updated, false) => leads.OrderBy(l => l.UpdatedAt).ThenBy(l => l.Id),
+        _ => leads.OrderByDescending(l => l.UpdatedAt).ThenByDescending(l => l.Id),
+    };
+
+    private static async Task<Dictionary<Guid, IReadOnlyList<string>>> TagsOfAsync(ChatCrmDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return [];
+        var tags = await db.LeadTags.AsNoTracking().Where(t => ids.Contains(t.LeadId)).ToListAsync(cancellationToken);
+        return tags.GroupBy(t => t.LeadId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(t => t.Value).Order(StringComparer.Ordinal).ToList());
+    }
+}
