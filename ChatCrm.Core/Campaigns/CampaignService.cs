@@ -161,7 +161,7 @@ public sealed class CampaignService(IDbContextFactory<ChatCrmDbContext> dbFactor
     /// <summary>The leads a campaign reaches: the saved filter, and for email only people with an address who did not unsubscribe.</summary>
     internal static IQueryable<Lead> Audience(ChatCrmDbContext db, string? audienceQuery, CampaignChannel channel)
     {
-        var leads = db.Leads.AsNoTracking().Apply(LeadFilter.Parse(audienceQuery));
+        var leads = db.Leads.AsNoTracking().Apply(LeadFilter.Parse(audienceQuery), db.LeadTags);
         return channel == CampaignChannel.Email ? leads.Where(l => l.UnsubscribedAt == null && l.Email != "") : leads;
     }
 

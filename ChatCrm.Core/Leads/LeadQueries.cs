@@ -3,9 +3,9 @@ namespace ChatCrm.Core.Leads;
 /// <summary>Turns a <see cref="LeadFilter"/> into a query; the list, the export and campaign audiences share it.</summary>
 public static class LeadQueries
 {
-    /// <param name="tags">The <c>lead_tags</c> set. With it a tag filter reads the (tag, lead) index once, as
-    /// <c>Id IN (...)</c>, instead of probing the tags of every candidate lead (18 ms instead of 48 ms on 100,000 leads).</param>
-    public static IQueryable<Lead> Apply(this IQueryable<Lead> leads, LeadFilter filter, IQueryable<LeadTag>? tags = null)
+    /// <param name="tags">The <c>lead_tags</c> set: a tag filter reads its (tag, lead) index once, as <c>Id IN (...)</c>,
+    /// instead of probing the tags of every candidate lead (18 ms instead of 48 ms on 100,000 leads).</param>
+    public static IQueryable<Lead> Apply(this IQueryable<Lead> leads, LeadFilter filter, IQueryable<LeadTag> tags)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
@@ -29,9 +29,7 @@ public static class LeadQueries
         if (!string.IsNullOrWhiteSpace(filter.Tag))
         {
             var tag = filter.Tag.Trim().ToLowerInvariant();
-            leads = tags is null
-                ? leads.Where(l => l.Tags.Any(t => t.Value == tag))
-                : leads.Where(l => tags.Where(t => t.Value == tag).Select(t => t.LeadId).Contains(l.Id));
+            leads = leads.Where(l => tags.Where(t => t.Value == tag).Select(t => t.LeadId).Contains(l.Id));
         }
         if (filter.CreatedFrom is { } from)
         {

@@ -22,7 +22,7 @@ public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFa
     {
         StaffOnly.Require(actor, What);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var leads = db.Leads.AsNoTracking().Apply(filter);
+        var leads = db.Leads.AsNoTracking().Apply(filter, db.LeadTags);
         var total = await leads.CountAsync(cancellationToken);
         var page = await Sorted(leads, sort, descending).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(l => new
@@ -89,7 +89,7 @@ public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFa
         StaffOnly.Require(actor, What);
         var statuses = filter.Statuses.Count > 0 ? filter.Statuses : Enum.GetValues<LeadStatus>();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var leads = db.Leads.AsNoTracking().Apply(filter with { Statuses = [] });
+        var leads = db.Leads.AsNoTracking().Apply(filter with { Statuses = [] }, db.LeadTags);
         var counts = await leads.GroupBy(l => l.Status).Select(g => new { Status = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Status, g => g.Count, cancellationToken);
         var take = Math.Clamp(perColumn, 1, MaxBoardCards);

@@ -39,7 +39,7 @@ public sealed class LeadCsvExport(IDbContextFactory<ChatCrmDbContext> dbFactory,
         (DateTimeOffset At, Guid Id)? after = null;
         while (true)
         {
-            var query = db.Leads.AsNoTracking().Apply(filter);
+            var query = db.Leads.AsNoTracking().Apply(filter, db.LeadTags);
             if (after is var (at, id)) query = query.Where(l => l.CreatedAt > at || (l.CreatedAt == at && l.Id.CompareTo(id) > 0));
             var page = await query.OrderBy(l => l.CreatedAt).ThenBy(l => l.Id).Take(pageSize)
                 .Select(l => new ExportRow(l.Id, l.Name, l.Email, l.Phone, l.Company, l.Status, l.Source, l.OwnerId,

@@ -19,7 +19,7 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         await OpenAsync(page, "/leads/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Quinn Zephyr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#lead-email-error")).ToHaveTextAsync("Enter an email address.");
+        await Assertions.Expect(page.Locator("#lead-email-error")).ToHaveTextAsync("Email is required.");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("quinn.zephyr@example.test");
         await page.GetByLabel("Company", new() { Exact = true }).FillAsync("Zephyr Kites");
         await page.GetByLabel("Phone", new() { Exact = true }).FillAsync("+44 20 7946 0001");

@@ -24,9 +24,9 @@ public sealed class LeadEditTests : LeadTestBase
         var saved = await Leads.CreateAsync(Agent, input);
 
         Assert.False(saved.Succeeded);
-        Assert.Equal("Enter the lead's name.", saved.Errors[nameof(LeadInput.Name)]);
-        Assert.StartsWith("Enter a valid email address", saved.Errors[nameof(LeadInput.Email)]);
-        Assert.StartsWith("Enter a phone number of 6 to 32", saved.Errors[nameof(LeadInput.Phone)]);
+        Assert.Equal("Name is required.", saved.Errors[nameof(LeadInput.Name)]);
+        Assert.EndsWith("is not a valid address.", saved.Errors[nameof(LeadInput.Email)]);
+        Assert.Contains("6 to 32 characters", saved.Errors[nameof(LeadInput.Phone)]);
         Assert.Contains($"{Lead.CompanyMax}", saved.Errors[nameof(LeadInput.Company)]);
         Assert.Contains($"{Lead.SourceMax}", saved.Errors[nameof(LeadInput.Source)]);
         Assert.Contains($"{Lead.NotesMax}", saved.Errors[nameof(LeadInput.Notes)]);
@@ -37,9 +37,9 @@ public sealed class LeadEditTests : LeadTestBase
     }
 
     [Theory]
-    [InlineData("", "Enter an email address.")]
-    [InlineData("ann@localhost", "Enter a valid email address, like name@example.com.")]
-    [InlineData("Ann <ann@example.com>", "Enter a valid email address, like name@example.com.")]
+    [InlineData("", "Email is required.")]
+    [InlineData("ann@localhost", "Email 'ann@localhost' is not a valid address.")]
+    [InlineData("Ann <ann@example.com>", "Email 'Ann <ann@example.com>' is not a valid address.")]
     public async Task EmailIsRequiredAndMustBeAnAddress(string email, string message)
     {
         var saved = await Leads.CreateAsync(Agent, Input("Ann", email));

@@ -70,6 +70,9 @@ public abstract class ActionPageBase : ComponentBase
             {
                 Message = null;
                 await reload();
+                // The button lives in PageMessageAlert, so only the alert would re-render after its click; the page
+                // must show the reloaded record too.
+                StateHasChanged();
             }));
         }
         catch (Exception ex)
