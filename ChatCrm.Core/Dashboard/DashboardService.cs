@@ -100,13 +100,13 @@ public sealed class DashboardService(
         // IN (open statuses) plus a DueAt range is one seek per status on the (Status, DueAt) index.
         var overdue = await tickets.CountAsync(t => OpenStatuses.Contains(t.Status) && t.DueAt < now, cancellationToken);
 
-        IReadOnlyList<TicketRow> latest = [];
+        IReadOnlyList<DashboardTicket> latest = [];
         if (!actor.IsStaff)
         {
             var rows = await tickets.OrderByDescending(t => t.UpdatedAt).Take(ListSize)
                 .Select(t => new { t.Id, t.Number, t.Subject, t.Status, t.Priority, t.DueAt, t.UpdatedAt })
                 .ToListAsync(cancellationToken);
-            latest = rows.Select(t => new TicketRow(t.Id, t.Number, t.Subject, t.Status, t.Priority, t.DueAt, t.UpdatedAt,
+            latest = rows.Select(t => new DashboardTicket(t.Id, t.Number, t.Subject, t.Status, t.Priority, t.DueAt, t.UpdatedAt,
                 IsOverdue: OpenStatuses.Contains(t.Status) && t.DueAt < now)).ToList();
         }
         return new TicketSummary(byStatus, openByPriority, overdue, latest);
@@ -126,7 +126,7 @@ public sealed class DashboardService(
         var upcoming = await mine.Where(m => m.EndAt > now)
             .OrderBy(m => m.StartAt)
             .Take(ListSize)
-            .Select(m => new MeetingRow(m.Id, m.Title, m.StartAt, m.EndAt, m.Location, m.Participants.Count))
+            .Select(m => new DashboardMeeting(m.Id, m.Title, m.StartAt, m.EndAt, m.Location, m.Participants.Count))
             .ToListAsync(cancellationToken);
 
         var localToday = TimeZoneInfo.ConvertTime(now, zone).Date;

@@ -49,12 +49,12 @@ public sealed record TicketSummary(
     IReadOnlyDictionary<TicketStatus, int> ByStatus,
     IReadOnlyDictionary<TicketPriority, int> OpenByPriority,
     int Overdue,
-    IReadOnlyList<TicketRow> Latest)
+    IReadOnlyList<DashboardTicket> Latest)
 {
     public int Open => OpenByPriority.Values.Sum();
 }
 
-public sealed record TicketRow(
+public sealed record DashboardTicket(
     Guid Id,
     int Number,
     string Subject,
@@ -66,6 +66,6 @@ public sealed record TicketRow(
 
 /// <param name="Upcoming">The person's next meetings (organised or attended), soonest first; one running now counts.</param>
 /// <param name="Today">The person's meetings that start today in their time zone.</param>
-public sealed record MeetingSummary(IReadOnlyList<MeetingRow> Upcoming, int Today);
+public sealed record MeetingSummary(IReadOnlyList<DashboardMeeting> Upcoming, int Today);
 
-public sealed record MeetingRow(Guid Id, string Title, DateTimeOffset StartAt, DateTimeOffset EndAt, string? Location, int ParticipantCount);
+public sealed record DashboardMeeting(Guid Id, string Title, DateTimeOffset StartAt, DateTimeOffset EndAt, string? Location, int ParticipantCount);

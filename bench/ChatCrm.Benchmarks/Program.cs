@@ -1,16 +1,17 @@
 using ChatCrm.Benchmarks;
 
-// dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|browser|all]
+// dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|crm|browser|all]
 // Prints each result as it comes, then the Markdown tables that docs/benchmarks.md holds.
 var what = args.FirstOrDefault() ?? "all";
 if (what == "crm-data") return args.Length == 2 ? await CrmDataCommand.RunAsync(args[1]) : 2;
 var sections = new List<string>();
 if (what is "history" or "all") sections.Add(await HistoryBenchmark.RunAsync(messageCount: 1_000_000, samples: 300));
 if (what is "throughput" or "all") sections.Add(await ThroughputBenchmark.RunAsync(senders: 50, perSender: 40));
+if (what is "crm" or "all") sections.Add(await CrmBenchmark.RunAsync(samples: 200));
 if (what is "browser" or "all") sections.Add(await BrowserBenchmark.RunAsync([1, 10, 50], messagesPerPair: 20));
 if (sections.Count == 0)
 {
-    Console.Error.WriteLine("usage: ChatCrm.Benchmarks [history|throughput|browser|all]");
+    Console.Error.WriteLine("usage: ChatCrm.Benchmarks [history|throughput|crm|browser|all]");
     return 2;
 }
 Console.WriteLine();
