@@ -23,8 +23,8 @@ public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFa
         StaffOnly.Require(actor, What);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var leads = db.Leads.AsNoTracking().Apply(filter, db.LeadTags);
-        var total = await leads.CountAsync(cancellationToken);
-        var page = await Sorted(leads, sort, descending).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
+        var (matches, total) = await NarrowAsync(db, leads, filter, cancellationToken);
+        var page = await Sorted(matches, sort, descending).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize))
             .Select(l => new
             {
                 l.Id, l.Name, l.Email, l.Phone, l.Company, l.Status, l.Source, l.OwnerId,
@@ -139,6 +139,25 @@ public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFa
 
     private static readonly System.Linq.Expressions.Expression<Func<Lead, int>> PipelinePosition = l =>
         l.Status == LeadStatus.New ? 1 : l.Status == LeadStatus.Contacted ? 2 : l.Status == LeadStatus.Qualified ? 3 : l.Status == LeadStatus.Won ? 4 : 5;
+
+    // Below this many matches a search reads the matching ids first and sorts only those.
+    private const int FewMatches = 2000;
+
+    /// <summary>
+    /// A search matches by scanning text, which no index orders. Walking a sort index and testing each row finds a
+    /// common word at once, but a rare one only after reading every lead (125 ms on 100,000 leads, measured). So a
+    /// search first reads up to <see cref="FewMatches"/> matching ids from the narrow (text, id) index: when that is
+    /// all of them, it is also the total and the page is sorted from those ids alone; otherwise the matches are dense
+    /// enough for the index walk.
+    /// </summary>
+    private static async Task<(IQueryable<Lead> Matches, int Total)> NarrowAsync(ChatCrmDbContext db, IQueryable<Lead> leads, LeadFilter filter,
+        CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Search)) return (leads, await leads.CountAsync(cancellationToken));
+        var ids = await leads.Select(l => l.Id).Take(FewMatches + 1).ToListAsync(cancellationToken);
+        if (ids.Count > FewMatches) return (leads, await leads.CountAsync(cancellationToken));
+        return (db.Leads.AsNoTracking().Where(l => ids.Contains(l.Id)), ids.Count);
+    }
 
     private static IQueryable<Lead> Sorted(IQueryable<Lead> leads, LeadSort sort, bool descending) => (sort, descending) switch
     {

