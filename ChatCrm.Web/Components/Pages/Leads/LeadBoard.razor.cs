@@ -15,15 +15,6 @@ public sealed partial class LeadBoard
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    // Declared so a URL change re-runs OnParametersSet; LeadFilter.Parse reads the whole query.
-    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
-    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
-    [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
-    [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
-    [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
-    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
-
     private LeadFilter _filter = new();
     private string? _shownQuery;
     private IReadOnlyList<LeadBoardColumn>? _columns;

@@ -26,15 +26,7 @@ public sealed partial class LeadList : IDisposable
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
-    // The query keys are declared so that a change of the URL (back/forward, a link) re-runs OnParametersSet; the
-    // view itself is parsed from the whole query by LeadListView, the one place that knows the format.
-    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
-    [SupplyParameterFromQuery(Name = "status")] public string? Status { get; set; }
-    [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
-    [SupplyParameterFromQuery(Name = "source")] public string? Source { get; set; }
-    [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
-    [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
-    [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+    // The list also keeps its sort and page in the address (LeadListView).
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
     [SupplyParameterFromQuery(Name = "dir")] public string? Direction { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? PageNumber { get; set; }
