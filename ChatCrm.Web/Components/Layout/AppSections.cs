@@ -4,7 +4,7 @@ namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>A top-level screen of the app: where it lives and who may open it.</summary>
 /// <param name="Roles">Comma-separated roles for <c>AuthorizeView</c>; null means every signed-in person.</param>
-public sealed record AppSection(string Title, string Path, string Icon, string? Roles, string Blurb);
+public sealed record AppSection(string Title, string Path, string Icon, string? Roles);
 
 /// <summary>
 /// The sections in menu order, read by the side menu, so who sees which entry is decided in one place. The pages still
@@ -12,18 +12,18 @@ public sealed record AppSection(string Title, string Path, string Icon, string? 
 /// </summary>
 public static class AppSections
 {
-    public static readonly AppSection Dashboard = new("Dashboard", "/", "dashboard", null, "Your overview.");
+    public static readonly AppSection Dashboard = new("Dashboard", "/", "dashboard", null);
 
-    public static readonly AppSection Chat = new("Chat", "/chat", "forum", null, "Talk in real time, one to one or in groups.");
+    public static readonly AppSection Chat = new("Chat", "/chat", "forum", null);
 
     public static readonly IReadOnlyList<AppSection> All =
     [
         Dashboard,
         Chat,
-        new("Leads", "/leads", "person_search", Roles.Staff, "Track prospects from first contact to customer."),
-        new("Campaigns", "/campaigns", "campaign", Roles.Staff, "Plan outreach and follow its results."),
-        new("Meetings", "/meetings", "event", null, "See and schedule upcoming meetings."),
-        new("Tickets", "/tickets", "confirmation_number", null, "Ask for help and follow each request."),
-        new("Admin", "/admin/accounts", "admin_panel_settings", Roles.Admin, "Manage accounts, roles and sessions."),
+        new("Leads", "/leads", "person_search", Roles.Staff),
+        new("Campaigns", "/campaigns", "campaign", Roles.Staff),
+        new("Meetings", "/meetings", "event", null),
+        new("Tickets", "/tickets", "confirmation_number", null),
+        new("Admin", "/admin/accounts", "admin_panel_settings", Roles.Admin),
     ];
 }
