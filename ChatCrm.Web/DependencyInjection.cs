@@ -41,6 +41,7 @@ public static class DependencyInjection
         services.AddScoped<AccountRedirectManager>();
         services.AddScoped<AccountSignIn>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<SignOutNavigation>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<ChatDrafts>();
         services.AddScoped<BrowserTime>();

@@ -100,7 +100,15 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
     {
         try
         {
-            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+            try
+            {
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+            }
+            catch (PlaywrightException e) when (e.Message.Contains("ERR_ABORTED", StringComparison.Ordinal))
+            {
+                // A navigation replaced by a newer one is not the end of the story: wait for where the page settles.
+                await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == path, new() { Timeout = timeout, WaitUntil = WaitUntilState.Commit });
+            }
         }
         catch (TimeoutException e)
         {
