@@ -150,6 +150,8 @@ CREATE INDEX "IX_leads_SearchText_Id" ON "leads" ("SearchText", "Id");
 
 CREATE INDEX "IX_leads_Source_UpdatedAt_Id" ON "leads" ("Source", "UpdatedAt", "Id");
 
+CREATE INDEX "IX_leads_Status_SearchText_Id" ON "leads" ("Status", "SearchText", "Id");
+
 CREATE INDEX "IX_leads_Status_UpdatedAt_Id" ON "leads" ("Status", "UpdatedAt", "Id");
 
 CREATE INDEX "IX_leads_UpdatedAt_Id" ON "leads" ("UpdatedAt", "Id");
