@@ -71,6 +71,13 @@ public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFact
             progress?.Report(new ImportProgress(written, writes.Count));
         }
 
+        if (created + updated > 0)
+        {
+            // Thousands of new rows change what the lead list's query plans should be.
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await DatabaseProviders.RefreshStatisticsAsync(db, cancellationToken);
+        }
+
         // OrderBy is stable: a row's problems stay in column order.
         return new LeadImportResult(null, created, updated, skipped.Count, [.. errors.OrderBy(e => e.Row)], [.. skipped.OrderBy(s => s.Row)]);
     }
