@@ -50,6 +50,7 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ChatCrmDbContext).Assembly);
         IdentityTables.Configure(builder);
+        DatabaseProviders.ConfigureModel(Database.ProviderName, builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

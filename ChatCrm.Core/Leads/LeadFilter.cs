@@ -18,6 +18,9 @@ public sealed record LeadFilter
 
     public string? Search { get; init; }
 
+    /// <summary><see cref="Search"/> as it is compared with a lead's lower-case search text; null when there is none.</summary>
+    public string? SearchTerm => string.IsNullOrWhiteSpace(Search) ? null : Search.Trim().ToLowerInvariant();
+
     public IReadOnlyList<LeadStatus> Statuses { get; init; } = [];
 
     public Guid? OwnerId { get; init; }

@@ -7,11 +7,10 @@ public static class LeadQueries
     /// instead of probing the tags of every candidate lead (18 ms instead of 48 ms on 100,000 leads).</param>
     public static IQueryable<Lead> Apply(this IQueryable<Lead> leads, LeadFilter filter, IQueryable<LeadTag> tags)
     {
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (filter.SearchTerm is { } term)
         {
-            // SearchText is already lower-case; an ordinal "contains" is instr()/strpos() on both engines, so %
-            // and _ typed by a person are matched literally.
-            var term = filter.Search.Trim().ToLowerInvariant();
+            // SearchText is already lower-case. An ordinal "contains" is instr() on SQLite and an escaped LIKE on
+            // PostgreSQL, so % and _ typed by a person are matched literally.
             leads = leads.Where(l => l.SearchText.Contains(term));
         }
         if (filter.Statuses.Count > 0)

@@ -41,8 +41,16 @@ internal static partial class DatabaseSchema
     private static async Task<SortedSet<string>> ReadSqliteAsync(DbConnection connection)
     {
         var facts = new SortedSet<string>(StringComparer.Ordinal);
-        var tables = (await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+        var all = (await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
             .Where(t => !IsEfBookkeeping(t[0]) && !t[0].StartsWith("sqlite_", StringComparison.Ordinal)).ToList();
+        // A virtual table (FTS5) is one fact, its full definition; the shadow tables FTS5 keeps for it follow from that.
+        var virtualTables = all.Where(t => t[1].StartsWith("CREATE VIRTUAL TABLE", StringComparison.OrdinalIgnoreCase)).ToList();
+        foreach (var v in virtualTables) facts.Add($"virtual table {v[0]}: {Normalize(v[1])}");
+        var tables = all.Where(t => !virtualTables.Any(v => t[0] == v[0] || t[0].StartsWith(v[0] + "_", StringComparison.Ordinal))).ToList();
+        foreach (var t in await QueryAsync(connection, "SELECT tbl_name, name, sql FROM sqlite_master WHERE type = 'trigger'"))
+        {
+            facts.Add($"trigger {t[0]}.{t[1]}: {Normalize(t[2])}");
+        }
         var indexSql = (await QueryAsync(connection, "SELECT name, sql FROM sqlite_master WHERE type = 'index'")).ToDictionary(r => r[0], r => r[1]);
         foreach (var (table, sql) in tables.Select(t => (t[0], t[1])))
         {

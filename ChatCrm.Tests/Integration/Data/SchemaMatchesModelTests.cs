@@ -25,7 +25,16 @@ public sealed class SchemaMatchesModelTests(PostgresFixture postgres) : IDisposa
         var created = await SchemaAfterAsync(provider, db => db.Database.EnsureCreatedAsync());
 
         Assert.Contains("table users", created); // the reader sees the schema at all
-        var differences = DatabaseSchema.Differences(migrated, created, provider);
+        // SQLite's lead text index (an FTS5 table and the triggers that fill it) has no form in an EF model; only the
+        // migration builds it. It must be there, whole, and be the only such difference.
+        var textIndex = migrated.Where(f => f.StartsWith("virtual table ", StringComparison.Ordinal) || f.StartsWith("trigger ", StringComparison.Ordinal))
+            .Select(f => f[..f.IndexOf(':', StringComparison.Ordinal)]).ToList();
+        string[] expected = provider == DatabaseProviders.Sqlite
+            ? ["trigger leads.leads_search_delete", "trigger leads.leads_search_insert", "trigger leads.leads_search_update", "virtual table lead_search"]
+            : [];
+        Assert.Equal(expected, textIndex);
+        var differences = DatabaseSchema.Differences(
+            new SortedSet<string>(migrated.Where(f => !textIndex.Any(t => f.StartsWith(t + ":", StringComparison.Ordinal))), StringComparer.Ordinal), created, provider);
         Assert.True(differences.Length == 0, differences);
     }
 
