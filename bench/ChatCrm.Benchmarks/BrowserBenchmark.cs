@@ -48,6 +48,14 @@ internal static class BrowserBenchmark
 
     private const string SendInRelay = "token => { const t0 = performance.timeOrigin + performance.now(); window.socket.send(token); return t0; }";
 
+    private static async Task TmpPause(string what, int pid)
+    {
+        if (Environment.GetEnvironmentVariable("TMP_PAUSE") is null) return;
+        Console.WriteLine($"PAUSE {what} {pid}");
+        var flag = "/tmp/continue-" + what;
+        while (!File.Exists(flag)) await Task.Delay(500);
+    }
+
     public static async Task<string> RunAsync(int[] pairCounts, int messagesPerPair)
     {
         var maxPairs = pairCounts.Max();
@@ -108,12 +116,14 @@ internal static class BrowserBenchmark
                 {
                     // 2 × maxPairs idle chat pages are open at this point: weigh the server before anyone sends.
                     var baseline = RssBytes(app.ProcessId!.Value);
+                    await TmpPause("baseline", app.ProcessId!.Value);
                     var opened = 0;
                     beforeSending = async _ =>
                     {
                         if (Interlocked.Increment(ref opened) != 2 * n) return;
                         await Task.Delay(TimeSpan.FromSeconds(15));
                         var after = RssBytes(app.ProcessId!.Value);
+                        await TmpPause("after", app.ProcessId!.Value);
                         var perCircuit = (after - baseline) / (2.0 * n) / 1024;
                         Console.WriteLine($"memory: server RSS {baseline / 1048576.0:0} MB before, {after / 1048576.0:0} MB with {2 * n} idle chat pages: {perCircuit:0} KB per circuit");
                         memory = $"""

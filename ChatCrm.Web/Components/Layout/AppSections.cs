@@ -3,7 +3,7 @@ using ChatCrm.Core.Accounts;
 namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>A top-level screen of the app: where it lives and who may open it.</summary>
-/// <param name="Roles">Comma-separated roles for <c>AuthorizeView</c>; null means every signed-in person.</param>
+/// <param name="Roles">Comma-separated roles (as <c>[Authorize(Roles = ...)]</c> takes them); null means every signed-in person.</param>
 public sealed record AppSection(string Title, string Path, string Icon, string? Roles);
 
 /// <summary>

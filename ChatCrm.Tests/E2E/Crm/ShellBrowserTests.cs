@@ -1,0 +1,62 @@
+using ChatCrm.Tests.Fixtures;
+using Microsoft.Playwright;
+
+namespace ChatCrm.Tests.E2E.Crm;
+
+/// <summary>The shell around every page: the side menu (sections by role, the current one marked) and the account menu.</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture smtp) : CrmBrowserTestBase(browser, smtp)
+{
+    private static ILocator MainMenu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
+
+    // The entries' own text, without the icon's ligature name or the unread count.
+    private static async Task<IReadOnlyList<string>> MenuEntriesAsync(IPage page) =>
+        [.. (await MainMenu(page).Locator("a .rz-navigation-item-text").AllInnerTextsAsync()).Select(t => t.Trim())];
+
+    [Fact]
+    public async Task TheMenuShowsEachPersonTheirSectionsAndMarksTheOneTheyAreIn()
+    {
+        var agent = await SignInDemoAsync(AgentName);
+        Assert.Equal(["Dashboard", "Chat", "Leads", "Campaigns", "Meetings", "Tickets"], await MenuEntriesAsync(agent));
+        await Assertions.Expect(MainMenu(agent).GetByRole(AriaRole.Link, new() { Name = "Dashboard" })).ToHaveAttributeAsync("aria-current", "page");
+
+        // A page below a section marks that section, and only it.
+        await MainMenu(agent).GetByRole(AriaRole.Link, new() { Name = "Leads" }).ClickAsync();
+        await WaitForPathAsync(agent, "/leads");
+        await OpenAsync(agent, "/leads/new");
+        await Assertions.Expect(MainMenu(agent).GetByRole(AriaRole.Link, new() { Name = "Leads" })).ToHaveAttributeAsync("aria-current", "page");
+        await Assertions.Expect(MainMenu(agent).Locator("[aria-current=page]")).ToHaveCountAsync(1);
+
+        var client = await SignInDemoAsync(ClientName);
+        Assert.Equal(["Dashboard", "Chat", "Meetings", "Tickets"], await MenuEntriesAsync(client));
+    }
+
+    [Fact]
+    public async Task TheAccountMenuClosesLikeAMenuAndSignsOut()
+    {
+        var page = await SignInDemoAsync(AgentName);
+        var toggle = page.GetByLabel($"Account menu for {AgentName}");
+        var sessions = page.GetByRole(AriaRole.Link, new() { Name = "Sessions" });
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(sessions).ToBeVisibleAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(sessions).ToBeHiddenAsync();
+        await Assertions.Expect(toggle).ToBeFocusedAsync();
+
+        await toggle.ClickAsync();
+        await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).ClickAsync(); // anywhere else on the page
+        await Assertions.Expect(sessions).ToBeHiddenAsync();
+
+        await toggle.ClickAsync();
+        await sessions.ClickAsync();
+        await WaitForPathAsync(page, "/account/sessions");
+        await Assertions.Expect(sessions).ToBeHiddenAsync();
+
+        await toggle.ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await WaitForPathAsync(page, "/account/login");
+        await page.GotoAsync("/chat");
+        await WaitForPathAsync(page, "/account/login");
+    }
+}
