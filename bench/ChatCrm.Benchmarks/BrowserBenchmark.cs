@@ -48,14 +48,6 @@ internal static class BrowserBenchmark
 
     private const string SendInRelay = "token => { const t0 = performance.timeOrigin + performance.now(); window.socket.send(token); return t0; }";
 
-    private static async Task TmpPause(string what, int pid)
-    {
-        if (Environment.GetEnvironmentVariable("TMP_PAUSE") is null) return;
-        Console.WriteLine($"PAUSE {what} {pid}");
-        var flag = "/tmp/continue-" + what;
-        while (!File.Exists(flag)) await Task.Delay(500);
-    }
-
     public static async Task<string> RunAsync(int[] pairCounts, int messagesPerPair)
     {
         var maxPairs = pairCounts.Max();
@@ -114,22 +106,25 @@ internal static class BrowserBenchmark
                 Func<IPage, Task>? beforeSending = null;
                 if (n == maxPairs)
                 {
-                    // 2 × maxPairs idle chat pages are open at this point: weigh the server before anyone sends.
-                    var baseline = RssBytes(app.ProcessId!.Value);
-                    await TmpPause("baseline", app.ProcessId!.Value);
+                    // Weighed after a full GC, before any of the 2 × maxPairs chat pages opens; again once all are open and idle.
+                    var pid = app.ProcessId!.Value;
+                    var before = await ServerHeap.WeighAsync(pid, () => RssBytes(pid));
                     var opened = 0;
                     beforeSending = async _ =>
                     {
                         if (Interlocked.Increment(ref opened) != 2 * n) return;
                         await Task.Delay(TimeSpan.FromSeconds(15));
-                        var after = RssBytes(app.ProcessId!.Value);
-                        await TmpPause("after", app.ProcessId!.Value);
-                        var perCircuit = (after - baseline) / (2.0 * n) / 1024;
-                        Console.WriteLine($"memory: server RSS {baseline / 1048576.0:0} MB before, {after / 1048576.0:0} MB with {2 * n} idle chat pages: {perCircuit:0} KB per circuit");
+                        var after = await ServerHeap.WeighAsync(pid, () => RssBytes(pid));
+                        double PerCircuitKb(long from, long to) => (to - from) / (2.0 * n) / 1024;
+                        var managed = PerCircuitKb(before.ManagedBytes, after.ManagedBytes);
+                        var resident = PerCircuitKb(before.ResidentBytes, after.ResidentBytes);
+                        Console.WriteLine($"memory: {2 * n} idle chat pages: managed heap {before.ManagedBytes / 1048576.0:0.0} → {after.ManagedBytes / 1048576.0:0.0} MB, " +
+                            $"{managed:0} KB per circuit; resident set {before.ResidentBytes / 1048576.0:0} → {after.ResidentBytes / 1048576.0:0} MB, {resident:0} KB per circuit");
                         memory = $"""
-                            | Server memory, {2 * n} idle chat pages (circuits) | before | after | per circuit |
+                            | Server memory after a full GC, {2 * n} idle chat pages (circuits) | before | after | per circuit |
                             | --- | --- | --- | --- |
-                            | Resident set of the app process | {baseline / 1048576.0:0} MB | {after / 1048576.0:0} MB | {perCircuit:0} KB |
+                            | Managed heap (live objects) | {before.ManagedBytes / 1048576.0:0.0} MB | {after.ManagedBytes / 1048576.0:0.0} MB | {managed:0} KB |
+                            | Resident set of the app process | {before.ResidentBytes / 1048576.0:0} MB | {after.ResidentBytes / 1048576.0:0} MB | {resident:0} KB |
 
                             """;
                     };
