@@ -59,4 +59,36 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
         await page.GotoAsync("/chat");
         await WaitForPathAsync(page, "/account/login");
     }
+
+    [Fact]
+    public async Task TheMenuHidesOnAWideScreenAndIsADrawerOnAPhone()
+    {
+        var page = await SignInDemoAsync(AgentName);
+        var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
+        // The side menu is out of reach (inert) whenever it is not shown, so keyboard and screen readers agree with the eye.
+        var sidebar = page.Locator(".app-shell > .rz-sidebar");
+        var leads = MainMenu(page).GetByRole(AriaRole.Link, new() { Name = "Leads" });
+
+        await Assertions.Expect(leads).ToBeVisibleAsync();
+        await toggle.ClickAsync();
+        await Assertions.Expect(sidebar).ToHaveAttributeAsync("inert", "");
+        await toggle.ClickAsync();
+        await Assertions.Expect(sidebar).Not.ToHaveAttributeAsync("inert", "");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
+
+        // A phone: closed at first; opened, it closes once a section is chosen, or on a tap beside it.
+        await page.SetViewportSizeAsync(390, 844);
+        await Assertions.Expect(sidebar).ToHaveAttributeAsync("inert", "");
+        await toggle.ClickAsync();
+        await Assertions.Expect(sidebar).Not.ToHaveAttributeAsync("inert", "");
+        await leads.ClickAsync();
+        await WaitForPathAsync(page, "/leads");
+        await Assertions.Expect(sidebar).ToHaveAttributeAsync("inert", "");
+
+        await toggle.ClickAsync();
+        await Assertions.Expect(sidebar).Not.ToHaveAttributeAsync("inert", "");
+        await page.Locator(".app-scrim").ClickAsync(new() { Position = new() { X = 360, Y = 400 } });
+        await Assertions.Expect(sidebar).ToHaveAttributeAsync("inert", "");
+        await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
+    }
 }
