@@ -98,24 +98,20 @@ internal static class BrowserBenchmark
             await MeasureAsync(browser, 1, 10, i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}",
                 SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B]);
 
-            var chatcrm = new Dictionary<int, Stats>();
-            var cpu = new Dictionary<int, string>();
-            string memory = "";
-            foreach (var n in pairCounts)
+            // 2 × n chat pages opened and left idle, weighed, then closed: a phase of its own, so the minutes it waits do
+            // not change the latency run that follows (Chromium throttles pages left idle that long).
+            async Task<string> WeighIdlePagesAsync(int n)
             {
-                Func<IPage, Task>? beforeSending = null;
-                if (n == maxPairs)
-                {
-                    // Weighed after a full GC, before any of the 2 × maxPairs chat pages opens; again once all are open and idle.
-                    var pid = app.ProcessId!.Value;
-                    var before = await ServerHeap.WeighAsync(pid, () => RssBytes(pid));
-                    var opened = 0;
-                    beforeSending = async _ =>
+                var pid = app.ProcessId!.Value;
+                var before = await ServerHeap.WeighAsync(pid, () => RssBytes(pid));
+                var rows = new List<string>();
+                var opened = 0;
+                await MeasureAsync(browser, n, messagesPerPair: 0, i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}",
+                    SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B], async _ =>
                     {
                         if (Interlocked.Increment(ref opened) != 2 * n) return;
-                        // Weighed twice: 15 s after the last page opened, and once Kestrel's keep-alive (130 s by default)
-                        // has closed the HTTP/1.1 connections each page opened for its files, leaving its WebSocket.
-                        var rows = new List<string>();
+                        // Weighed twice: 15 s after the last page opened, and once Kestrel's keep-alive (130 s by
+                        // default) has closed the HTTP/1.1 connections each page opened for its files, leaving its WebSocket.
                         foreach (var (label, wait) in new[] { ("15 s after", 15), ("about 140 s after (file connections closed)", 120) })
                         {
                             await Task.Delay(TimeSpan.FromSeconds(wait));
@@ -127,19 +123,26 @@ internal static class BrowserBenchmark
                                 $"resident set {after.ResidentBytes / 1048576.0:0} MB, {resident:0} KB per circuit");
                             rows.Add($"| {label} | {after.ManagedBytes / 1048576.0:0.0} MB | {managed:0} KB | {after.ResidentBytes / 1048576.0:0} MB | {resident:0} KB |");
                         }
-                        memory = $"""
-                            | Server after a full GC, {2 * n} idle chat pages (circuits) | managed heap (live objects) | per circuit | resident set | per circuit |
-                            | --- | --- | --- | --- | --- |
-                            | Before the pages opened | {before.ManagedBytes / 1048576.0:0.0} MB | | {before.ResidentBytes / 1048576.0:0} MB | |
-                            {string.Join(Environment.NewLine, rows)}
+                    });
+                return $"""
+                    | Server after a full GC, {2 * n} idle chat pages (circuits) | managed heap (live objects) | per circuit | resident set | per circuit |
+                    | --- | --- | --- | --- | --- |
+                    | Before the pages opened | {before.ManagedBytes / 1048576.0:0.0} MB | | {before.ResidentBytes / 1048576.0:0} MB | |
+                    {string.Join(Environment.NewLine, rows)}
 
-                            """;
-                    };
-                }
+                    """;
+            }
+
+            var chatcrm = new Dictionary<int, Stats>();
+            var cpu = new Dictionary<int, string>();
+            string memory = "";
+            foreach (var n in pairCounts)
+            {
+                if (n == maxPairs) memory = await WeighIdlePagesAsync(n);
                 var (serverBefore, machineBefore) = (CpuSeconds(app.ProcessId!.Value), MachineCpuSeconds());
                 var wall = System.Diagnostics.Stopwatch.StartNew();
                 chatcrm[n] = await MeasureAsync(browser, n, messagesPerPair, i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}",
-                    SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B], beforeSending);
+                    SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B]);
                 var server = CpuSeconds(app.ProcessId!.Value) - serverBefore;
                 var machine = MachineCpuSeconds() - machineBefore;
                 cpu[n] = $"{server / wall.Elapsed.TotalSeconds:0.00} of {machine / wall.Elapsed.TotalSeconds:0.00} busy cores";
@@ -229,7 +232,7 @@ internal static class BrowserBenchmark
                 }
             }
             var stats = Stats.Of(latencies);
-            Console.WriteLine($"latency: {pairs} pair(s) via {(cookiesFor is null ? "WebSocket relay" : "ChatCrm")}: {stats}");
+            if (messagesPerPair > 0) Console.WriteLine($"latency: {pairs} pair(s) via {(cookiesFor is null ? "WebSocket relay" : "ChatCrm")}: {stats}");
             return stats;
         }
         finally
