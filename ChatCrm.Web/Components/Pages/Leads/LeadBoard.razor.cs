@@ -11,33 +11,15 @@ public sealed partial class LeadBoard
 {
     private const int CardsPerColumn = 30;
 
-    [Inject] private LeadService Leads { get; set; } = default!;
-
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     private LeadFilter _filter = new();
     private string? _shownQuery;
     private IReadOnlyList<LeadBoardColumn>? _columns;
-    private IReadOnlyList<LeadOwner> _owners = [];
-    private IReadOnlyList<string> _sources = [];
-    private IReadOnlyList<string> _tags = [];
     private LeadCard? _dragged;
     private bool _loading;
 
-    protected override async Task OnInitializedAsync()
-    {
-        try
-        {
-            var actor = await GetActorAsync();
-            _owners = await Leads.OwnersAsync(actor);
-            _sources = await Leads.SourcesAsync(actor);
-            _tags = await Leads.TagsAsync(actor);
-        }
-        catch (ForbiddenException)
-        {
-            Show(AlertStyle.Danger, ForbiddenText);
-        }
-    }
+    protected override Task OnInitializedAsync() => LoadPickersAsync();
 
     protected override async Task OnParametersSetAsync()
     {

@@ -1,11 +1,15 @@
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Leads;
 using Microsoft.AspNetCore.Components;
+using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
 /// <summary>
 /// A lead page whose filter lives in the address (the list and the board). The query keys are declared so that a
 /// change of the URL (back/forward, a link) re-runs OnParametersSet; the filter itself is parsed from the whole query
-/// by <see cref="Core.Leads.LeadFilter.Parse"/>, the one place that knows the format.
+/// by <see cref="LeadFilter.Parse"/>, the one place that knows the format. Both pages offer the same filter bar, so
+/// the choices it lists (owners, sources, tags) are loaded here.
 /// </summary>
 public abstract class LeadFilterPageBase : LeadsPageBase
 {
@@ -16,4 +20,28 @@ public abstract class LeadFilterPageBase : LeadsPageBase
     [SupplyParameterFromQuery(Name = "tag")] public string? Tag { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? From { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? To { get; set; }
+
+    [Inject] protected LeadService Leads { get; set; } = default!;
+
+    protected IReadOnlyList<LeadOwner> Owners { get; private set; } = [];
+
+    protected IReadOnlyList<string> Sources { get; private set; } = [];
+
+    protected IReadOnlyList<string> Tags { get; private set; } = [];
+
+    /// <summary>The filter bar's choices; a Client is told the page is not theirs.</summary>
+    protected async Task LoadPickersAsync()
+    {
+        try
+        {
+            var actor = await GetActorAsync();
+            Owners = await Leads.OwnersAsync(actor);
+            Sources = await Leads.SourcesAsync(actor);
+            Tags = await Leads.TagsAsync(actor);
+        }
+        catch (ForbiddenException)
+        {
+            Show(AlertStyle.Danger, ForbiddenText);
+        }
+    }
 }

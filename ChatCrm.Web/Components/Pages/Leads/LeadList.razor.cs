@@ -20,8 +20,6 @@ public sealed partial class LeadList : IDisposable
         [nameof(LeadRow.UpdatedAt)] = LeadSort.Updated,
     };
 
-    [Inject] private LeadService Leads { get; set; } = default!;
-
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
@@ -39,9 +37,6 @@ public sealed partial class LeadList : IDisposable
     private int _count;
     private bool _gridReady;
     private readonly HashSet<Guid> _selected = [];
-    private IReadOnlyList<LeadOwner> _owners = [];
-    private IReadOnlyList<string> _sources = [];
-    private IReadOnlyList<string> _tags = [];
     private readonly LatestLoad _loads = new();
 
     protected override async Task OnInitializedAsync()
@@ -72,21 +67,6 @@ public sealed partial class LeadList : IDisposable
 
     private SortOrder? SortOf(LeadSort column) =>
         _initialView.Sort == column ? (_initialView.Descending ? SortOrder.Descending : SortOrder.Ascending) : null;
-
-    private async Task LoadPickersAsync()
-    {
-        try
-        {
-            var actor = await GetActorAsync();
-            _owners = await Leads.OwnersAsync(actor);
-            _sources = await Leads.SourcesAsync(actor);
-            _tags = await Leads.TagsAsync(actor);
-        }
-        catch (ForbiddenException)
-        {
-            Show(AlertStyle.Danger, ForbiddenText);
-        }
-    }
 
     private async Task LoadAsync(LoadDataArgs args)
     {
@@ -145,7 +125,7 @@ public sealed partial class LeadList : IDisposable
     private async Task AssignOwnerAsync(Guid? owner)
     {
         var ids = _selected.ToList();
-        var name = owner is { } id ? _owners.FirstOrDefault(o => o.Id == id)?.Name ?? "the chosen owner" : "nobody (unassigned)";
+        var name = owner is { } id ? Owners.FirstOrDefault(o => o.Id == id)?.Name ?? "the chosen owner" : "nobody (unassigned)";
         if (await RunAsync("assign lead owner", a => Leads.AssignOwnerAsync(a, ids, owner), $"{LeadCount(ids.Count)} now belong to {name}."))
             await AfterBulkAsync(clearSelection: false);
     }
