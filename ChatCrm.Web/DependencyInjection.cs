@@ -1,6 +1,7 @@
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Web.Components.Account;
+using ChatCrm.Web.Components.Layout;
 using ChatCrm.Web.Components.Pages.Campaigns;
 using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Leads;
@@ -74,6 +75,7 @@ public static class DependencyInjection
     {
         app.MapBlazorScript();
         app.MapStaticAssets();
+        app.MapThemeStylesheets();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorComponents<TApp>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();

@@ -91,4 +91,37 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
         await Assertions.Expect(sidebar).ToHaveAttributeAsync("inert", "");
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
     }
+
+    [Fact]
+    public async Task TheThemeSwitchRestylesThePageAtOnceAndIsRemembered()
+    {
+        var page = await SignInDemoAsync(AgentName);
+        var html = page.Locator("html");
+        var themeSwitch = page.GetByRole(AriaRole.Button, new() { Name = "Switch between light and dark theme" });
+        var stylesheets = page.Locator("link[rel=stylesheet][href*='theme/material']");
+        Task<string> BackgroundAsync() => page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
+        var light = await BackgroundAsync();
+        // The moon leads to dark, the sun back to light: only the one that applies shows.
+        await Assertions.Expect(themeSwitch.GetByText("dark_mode")).ToBeVisibleAsync();
+        await Assertions.Expect(themeSwitch.GetByText("light_mode")).ToBeHiddenAsync();
+
+        await themeSwitch.ClickAsync();
+        await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        await Assertions.Expect(stylesheets).ToHaveCountAsync(1);
+        await Assertions.Expect(stylesheets).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^theme/material-dark\\.css"));
+        var dark = await BackgroundAsync();
+        Assert.NotEqual(light, dark);
+        await Assertions.Expect(themeSwitch.GetByText("light_mode")).ToBeVisibleAsync();
+        await Assertions.Expect(themeSwitch.GetByText("dark_mode")).ToBeHiddenAsync();
+
+        // The server renders the remembered theme in the first response of the next page.
+        await page.ReloadAsync();
+        await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "dark");
+        Assert.Equal(dark, await BackgroundAsync());
+
+        await themeSwitch.ClickAsync();
+        await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "light");
+        await Assertions.Expect(stylesheets).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^theme/material\\.css"));
+        Assert.Equal(light, await BackgroundAsync());
+    }
 }

@@ -1,0 +1,145 @@
+using System.IO.Compression;
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using ChatCrm.Tests.Fixtures;
+using ChatCrm.Tests.Integration.AccountPages;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChatCrm.Tests.Integration.Layout;
+
+/// <summary>
+/// Radzen's theme as ChatCrm serves it (Components/Layout/ThemeStylesheetEndpoint): the same stylesheet with its
+/// page-wide base no longer scoped by a costly <c>:has()</c>, compressed, cacheable, and the one the page links.
+/// </summary>
+[Collection(AccountPagesGroup.Name)]
+public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
+{
+    [Theory]
+    [InlineData("material")]
+    [InlineData("material-dark")]
+    public async Task TheThemeIsRadzensWithOnlyTheRootRuleUnscopedAndItsFontsFound(string theme)
+    {
+        using var client = App.CreateFormClient();
+        using var response = await GetAsync(client, $"/theme/{theme}.css", acceptEncoding: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        var served = await response.Content.ReadAsStringAsync();
+        var original = RadzenFile($"_content/Radzen.Blazor/css/{theme}-base.css");
+        Assert.Contains(":root:has(.rz-layout)", original); // else this test proves nothing: Radzen dropped the rule
+        Assert.DoesNotContain(":has(.rz-layout)", served.Replace("body:has(>.rz-layout)", "", StringComparison.Ordinal));
+        var expected = original
+            .Replace(":root:has(.rz-layout)", ":root", StringComparison.Ordinal)
+            .Replace("url(\"../fonts/", "url(\"../_content/Radzen.Blazor/fonts/", StringComparison.Ordinal);
+        Assert.Equal(expected, served);
+
+        // Every font the theme names is there, at its address relative to the stylesheet's.
+        var urls = CssUrls().Matches(served).Select(m => m.Groups["url"].Value).Distinct().ToList();
+        Assert.NotEmpty(urls);
+        foreach (var url in urls)
+        {
+            var absolute = new Uri(new Uri($"http://localhost/theme/{theme}.css"), url).PathAndQuery;
+            using var font = await GetAsync(client, absolute, acceptEncoding: null);
+            Assert.True(font.StatusCode == HttpStatusCode.OK, $"{url} → {absolute}: {(int)font.StatusCode}");
+        }
+    }
+
+    [Theory]
+    [InlineData("gzip, deflate, br", "br")]
+    [InlineData("gzip, br;q=0", "gzip")]
+    [InlineData("identity", null)]
+    public async Task TheThemeComesCompressedAsTheBrowserAccepts(string acceptEncoding, string? expected)
+    {
+        using var client = App.CreateFormClient();
+        using var plain = await GetAsync(client, "/theme/material.css", acceptEncoding: null);
+        var plainBytes = await plain.Content.ReadAsByteArrayAsync();
+
+        using var response = await GetAsync(client, "/theme/material.css", acceptEncoding);
+        var body = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.Equal(expected, response.Content.Headers.ContentEncoding.SingleOrDefault());
+        Assert.Contains("Accept-Encoding", response.Headers.Vary);
+        Assert.Equal(plainBytes, Decompress(body, expected));
+        if (expected is not null) Assert.True(body.Length < plainBytes.Length / 8, $"{expected}: {body.Length} of {plainBytes.Length} bytes");
+    }
+
+    [Fact]
+    public async Task TheThemeIsCachedAndRevalidatedByItsTag()
+    {
+        using var client = App.CreateFormClient();
+        using var first = await GetAsync(client, "/theme/material.css", "br");
+        Assert.Contains("immutable", first.Headers.CacheControl?.ToString());
+        var tag = first.Headers.ETag;
+        Assert.NotNull(tag);
+
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/theme/material.css");
+        again.Headers.AcceptEncoding.ParseAdd("br");
+        again.Headers.IfNoneMatch.Add(tag);
+        using var revalidated = await client.Http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.NotModified, revalidated.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/theme/standard.css")]
+    [InlineData("/theme/..%2Fapp.css")]
+    public async Task OnlyChatCrmsTwoThemesAreServed(string path)
+    {
+        using var client = App.CreateFormClient();
+        using var response = await GetAsync(client, path, acceptEncoding: null);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData(null, "light", "material")]
+    [InlineData("dark", "dark", "material-dark")]
+    [InlineData("something-else", "light", "material")]
+    public async Task ThePageLinksTheThemeOfTheCookie(string? cookie, string mode, string theme)
+    {
+        using var client = App.CreateFormClient();
+        if (cookie is not null) client.Cookies.Add(new Uri("http://localhost"), new Cookie("ChatCrm.Theme", cookie));
+
+        var page = await client.GetAsync("/account/login");
+
+        Assert.Contains($"<html lang=\"en\" data-theme=\"{mode}\">", page.Html);
+        var link = ThemeLink().Match(page.Html);
+        Assert.True(link.Success, "no theme stylesheet link in the page");
+        Assert.StartsWith($"theme/{theme}.css?v=", link.Groups["href"].Value);
+        // Both addresses ride along, for the switch in wwwroot/js/theme.js.
+        Assert.StartsWith("theme/material.css?v=", link.Groups["light"].Value);
+        Assert.StartsWith("theme/material-dark.css?v=", link.Groups["dark"].Value);
+        Assert.DoesNotContain("_content/Radzen.Blazor/css/", page.Html);
+    }
+
+    private string RadzenFile(string path)
+    {
+        var file = App.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(path);
+        Assert.True(file.Exists, path);
+        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+        return reader.ReadToEnd();
+    }
+
+    private static async Task<HttpResponseMessage> GetAsync(FormClient client, string path, string? acceptEncoding)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        if (acceptEncoding is not null) request.Headers.TryAddWithoutValidation("Accept-Encoding", acceptEncoding);
+        return await client.Http.SendAsync(request);
+    }
+
+    private static byte[] Decompress(byte[] body, string? encoding)
+    {
+        if (encoding is null) return body;
+        using var input = new MemoryStream(body);
+        using Stream decompressor = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        decompressor.CopyTo(output);
+        return output.ToArray();
+    }
+
+    [GeneratedRegex("""url\("(?<url>[^"]+)"\)""")]
+    private static partial Regex CssUrls();
+
+    [GeneratedRegex("""<link id="theme-stylesheet" rel="stylesheet" href="(?<href>[^"]+)"\s+data-light="(?<light>[^"]+)" data-dark="(?<dark>[^"]+)" />""")]
+    private static partial Regex ThemeLink();
+}
