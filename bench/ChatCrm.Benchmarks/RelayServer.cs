@@ -8,9 +8,9 @@ using Microsoft.Extensions.Logging;
 namespace ChatCrm.Benchmarks;
 
 /// <summary>
-/// The floor for send-to-render latency: a bare WebSocket relay on loopback (Kestrel, no Blazor, no database). Page A
-/// sends a token, the server forwards it to page B's socket, page B puts it in its DOM: the same path shape as a chat
-/// message, without anything ChatCrm does in between.
+/// The floor for send-to-render latency: a bare WebSocket relay on loopback (Kestrel, no Blazor, no database). One page
+/// of a pair sends a token, the server forwards it to the other page's socket, that page puts it in its DOM: the same
+/// path shape as a chat message, without anything ChatCrm does in between.
 /// </summary>
 internal sealed class RelayServer : IAsyncDisposable
 {
@@ -23,7 +23,7 @@ internal sealed class RelayServer : IAsyncDisposable
         """;
 
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<string, WebSocket> _receivers = new();
+    private readonly ConcurrentDictionary<(string Pair, string Role), WebSocket> _sockets = new();
 
     private RelayServer(WebApplication app, string baseUrl)
     {
@@ -51,13 +51,14 @@ internal sealed class RelayServer : IAsyncDisposable
     {
         if (!context.WebSockets.IsWebSocketRequest) return;
         using var socket = await context.WebSockets.AcceptWebSocketAsync();
-        if (role == "b") _receivers[pair] = socket;
+        _sockets[(pair, role)] = socket;
+        var other = (pair, role == "a" ? "b" : "a");
         var buffer = new byte[4096];
         while (socket.State == WebSocketState.Open)
         {
             var result = await socket.ReceiveAsync(buffer, context.RequestAborted);
             if (result.MessageType == WebSocketMessageType.Close) break;
-            if (role == "a" && _receivers.TryGetValue(pair, out var receiver))
+            if (_sockets.TryGetValue(other, out var receiver))
             {
                 await receiver.SendAsync(buffer.AsMemory(0, result.Count), WebSocketMessageType.Text, true, context.RequestAborted);
             }
