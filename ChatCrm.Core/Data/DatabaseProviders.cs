@@ -21,7 +21,7 @@ public static class DatabaseProviders
         switch (provider)
         {
             case Sqlite:
-                options.UseSqlite(connectionString);
+                options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance);
                 break;
             case PostgreSql:
                 options.UseNpgsql(connectionString);
