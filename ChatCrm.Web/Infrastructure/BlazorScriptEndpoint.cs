@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
-
 namespace ChatCrm.Web.Infrastructure;
 
 /// <summary>
@@ -14,7 +11,7 @@ internal static class BlazorScriptEndpoint
     public static IEndpointConventionBuilder MapBlazorScript(this IEndpointRouteBuilder endpoints)
     {
         var script = LoadScript();
-        var etag = new EntityTagHeaderValue($"\"{Convert.ToHexString(SHA256.HashData(script))[..16]}\"");
+        var etag = ContentTag.Of(script);
         return endpoints.MapGet("/" + ResourceName, (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-cache";

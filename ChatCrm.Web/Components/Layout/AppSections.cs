@@ -1,10 +1,15 @@
+using System.Security.Claims;
 using ChatCrm.Core.Accounts;
 
 namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>A top-level screen of the app: where it lives and who may open it.</summary>
 /// <param name="Roles">Comma-separated roles (as <c>[Authorize(Roles = ...)]</c> takes them); null means every signed-in person.</param>
-public sealed record AppSection(string Title, string Path, string Icon, string? Roles);
+public sealed record AppSection(string Title, string Path, string Icon, string? Roles)
+{
+    /// <summary>Whether the menu offers this section to <paramref name="user"/> (the page checks again itself).</summary>
+    public bool IsOpenTo(ClaimsPrincipal user) => Roles is null || Roles.Split(',').Any(user.IsInRole);
+}
 
 /// <summary>
 /// The sections in menu order, read by the side menu, so who sees which entry is decided in one place. The pages still

@@ -14,8 +14,6 @@ public static class AppTheme
     public static string FromRequest(HttpContext? http) =>
         http?.Request.Cookies[CookieName] == "dark" ? Dark : Light;
 
-    public static bool IsDark(string? radzenTheme) => radzenTheme == Dark;
-
     /// <summary>The value of <c>data-theme</c> on the html element, which app.css keys a few colours on.</summary>
-    public static string Mode(string? radzenTheme) => IsDark(radzenTheme) ? "dark" : "light";
+    public static string Mode(string? radzenTheme) => radzenTheme == Dark ? "dark" : "light";
 }
