@@ -47,6 +47,17 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
         await MessageBox(bea).PressAsync("Enter");
         await Assertions.Expect(Message(admin, "I am writing back")).ToBeVisibleAsync();
         await Assertions.Expect(MessageBox(bea)).ToHaveValueAsync("");
+
+        // Text arrives as text: markup stays letters, a web link becomes a safe link, a script link stays text.
+        await SendAsync(admin, "See <b>this</b> <img src=x onerror=alert(1)> at https://example.com/docs?a=1&b=2. Not javascript:alert(1)");
+        var text = Message(bea, "See <b>this</b>").Locator(".msg-text");
+        await Assertions.Expect(text).ToHaveTextAsync("See <b>this</b> <img src=x onerror=alert(1)> at https://example.com/docs?a=1&b=2. Not javascript:alert(1)");
+        await Assertions.Expect(text.Locator("b, img")).ToHaveCountAsync(0);
+        var link = text.GetByRole(AriaRole.Link);
+        await Assertions.Expect(link).ToHaveCountAsync(1);
+        await Assertions.Expect(link).ToHaveAttributeAsync("href", "https://example.com/docs?a=1&b=2");
+        await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
+        await Assertions.Expect(link).ToHaveAttributeAsync("rel", "noopener noreferrer");
         await AssertNotReloadedAsync(bea);
     }
 
