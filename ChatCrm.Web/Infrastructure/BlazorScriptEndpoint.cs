@@ -12,7 +12,8 @@ internal static class BlazorScriptEndpoint
     {
         var script = LoadScript();
         var etag = ContentTag.Of(script);
-        return endpoints.MapGet("/" + ResourceName, (HttpContext context) =>
+        // HEAD too, as for the static file this stands in for.
+        return endpoints.MapMethods("/" + ResourceName, [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
         {
             context.Response.Headers.CacheControl = "no-cache";
             return TypedResults.Bytes(script, "text/javascript", entityTag: etag);

@@ -26,6 +26,20 @@ internal static class BrowserBenchmark
 
     private static readonly string Password = TestPasswords.New();
 
+    // One history page (ChatOptions.PageSize) of earlier messages in every pair's chat.
+    private const int HistoryMessages = 50;
+
+    private static readonly string[] HistoryLines =
+    [
+        "Morning! Did the quote for the Lisbon office go out?",
+        "Yes, on Friday. They asked for a call this week to go through the support tiers.",
+        "Great. Can you put it in the calendar and add the ticket numbers from their trial?",
+        "Done, Thursday 10:00. I also attached the trial report: https://example.com/reports/trial-4411",
+        "Thanks 👍",
+    ];
+
+    private static string HistoryLine(int k) => $"{HistoryLines[k % HistoryLines.Length]} ({k + 1})";
+
     // Records, in the receiver's page, when each token first appears in the DOM (epoch ms, sub-ms precision).
     private const string InstallObserver = """
         () => {
@@ -76,8 +90,15 @@ internal static class BrowserBenchmark
                 var left = await core.CreatePeopleAsync("a", maxPairs, Password);
                 var right = await core.CreatePeopleAsync("b", maxPairs, Password);
                 var chats = core.Get<ConversationService>();
+                var messages = core.Get<MessageService>();
                 for (var i = 0; i < maxPairs; i++)
-                    pairs.Add((await chats.OpenDirectAsync(left[i].Actor, right[i].Actor.UserId), left[i].Email, right[i].Email));
+                {
+                    var chatId = await chats.OpenDirectAsync(left[i].Actor, right[i].Actor.UserId);
+                    // Two people who have chatted before: the page opens on a full page of history, as most chats do.
+                    for (var k = 0; k < HistoryMessages; k++)
+                        await messages.SendTextAsync(k % 2 == 0 ? left[i].Actor : right[i].Actor, chatId, HistoryLine(k));
+                    pairs.Add((chatId, left[i].Email, right[i].Email));
+                }
             }
             SqliteConnection.ClearAllPools();
 
@@ -136,6 +157,8 @@ internal static class BrowserBenchmark
                             Console.WriteLine($"memory: {2 * n} idle chat pages, {label}: managed heap {after.ManagedBytes / 1048576.0:0.0} MB, {managed:0} KB per circuit; " +
                                 $"resident set {after.ResidentBytes / 1048576.0:0} MB, {resident:0} KB per circuit");
                             rows.Add($"| {label} | {after.ManagedBytes / 1048576.0:0.0} MB | {managed:0} KB | {after.ResidentBytes / 1048576.0:0} MB | {resident:0} KB |");
+                            Console.WriteLine("  what grew most, per circuit:");
+                            foreach (var line in after.GrowthSince(before, 2 * n, top: 25)) Console.WriteLine("  " + line);
                         }
                     });
                 return $"""

@@ -15,7 +15,16 @@ internal static class ServerHeap
     // Microsoft-Windows-DotNETRuntime keywords: GC (0x1) and GCHeapCollect (0x800000), which makes the runtime collect.
     private const long GcKeywords = 0x1 | 0x800000;
 
-    public sealed record Weight(long ManagedBytes, long ResidentBytes);
+    /// <param name="ByType">Live bytes and object count per type name, to show what grew between two weighings.</param>
+    public sealed record Weight(long ManagedBytes, long ResidentBytes, IReadOnlyDictionary<string, (long Count, long Bytes)> ByType)
+    {
+        /// <summary>The types that grew most since <paramref name="before"/>, per one of <paramref name="per"/> (pages).</summary>
+        public IEnumerable<string> GrowthSince(Weight before, int per, int top) => ByType
+            .Select(t => (Type: t.Key, Bytes: t.Value.Bytes - before.ByType.GetValueOrDefault(t.Key).Bytes, Count: t.Value.Count - before.ByType.GetValueOrDefault(t.Key).Count))
+            .OrderByDescending(t => t.Bytes)
+            .Take(top)
+            .Select(t => $"{t.Bytes / 1024.0 / per,8:0.0} KB {t.Count / (double)per,8:0.0} objects  {t.Type}");
+    }
 
     public static async Task<Weight> WeighAsync(int pid, Func<long> residentBytes)
     {
@@ -35,11 +44,16 @@ internal static class ServerHeap
             using var target = DataTarget.LoadDump(dump);
             var heap = target.ClrVersions[0].CreateRuntime().Heap;
             long managed = 0;
+            var byType = new Dictionary<string, (long Count, long Bytes)>(StringComparer.Ordinal);
             foreach (var item in heap.EnumerateObjects())
             {
-                if (item.IsValid && !item.IsFree) managed += (long)item.Size;
+                if (!item.IsValid || item.IsFree) continue;
+                managed += (long)item.Size;
+                var name = item.Type?.Name ?? "?";
+                var sum = byType.GetValueOrDefault(name);
+                byType[name] = (sum.Count + 1, sum.Bytes + (long)item.Size);
             }
-            return new Weight(managed, resident);
+            return new Weight(managed, resident, byType);
         }
         finally
         {

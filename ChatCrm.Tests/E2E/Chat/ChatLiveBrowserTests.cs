@@ -96,6 +96,46 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
     }
 
     [Fact]
+    public async Task TheSenderEditsAndDeletesForEveryoneAndTheOtherPageFollowsLive()
+    {
+        var gus = await SignUpClientAsync("Gus Client");
+        await OpenChatPageAsync(gus);
+        var admin = await SignInAdminAsync();
+        await OpenChatPageAsync(admin);
+        await StartDirectChatAsync(admin, "Gus Client");
+        await SendAsync(admin, "The meeting is on Tuesdya");
+        await SendAsync(admin, "Wrong chat, sorry");
+        await OpenChatAsync(gus, AdminName);
+        await Assertions.Expect(Message(gus, "Wrong chat, sorry")).ToBeVisibleAsync();
+
+        // Edit: the text changes on both pages and is marked edited. Only one's own messages have the actions.
+        await Assertions.Expect(Message(gus, "Wrong chat, sorry").GetByRole(AriaRole.Button, new() { Name = "Message actions" })).ToHaveCountAsync(0);
+        var typo = Message(admin, "The meeting is on Tuesdya");
+        await typo.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await typo.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Textbox, new() { Name = "Edit message" }).FillAsync("The meeting is on Tuesday");
+        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        foreach (var page in new[] { admin, gus })
+        {
+            var fixedText = Message(page, "The meeting is on Tuesday");
+            await Assertions.Expect(fixedText.GetByText("edited", new() { Exact = true })).ToBeVisibleAsync();
+            await Assertions.Expect(Message(page, "Tuesdya")).ToHaveCountAsync(0);
+        }
+
+        // Delete for everyone, after confirming: both pages show "message deleted" in its place, without the text.
+        var wrong = Message(admin, "Wrong chat, sorry");
+        await wrong.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await wrong.GetByRole(AriaRole.Button, new() { Name = "Delete for everyone" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete message" }).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        foreach (var page in new[] { admin, gus })
+        {
+            await Assertions.Expect(Message(page, "Wrong chat, sorry")).ToHaveCountAsync(0);
+            await Assertions.Expect(Message(page, "message deleted")).ToHaveCountAsync(1);
+        }
+        await gus.CloseAsync();
+    }
+
+    [Fact]
     public async Task GroupOfThreeGetsEveryMessageInTheSameOrder()
     {
         var eve = await SignUpClientAsync("Eve Member");

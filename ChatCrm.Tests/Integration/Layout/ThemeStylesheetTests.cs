@@ -82,6 +82,22 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     }
 
     [Theory]
+    [InlineData("/theme/material-dark.css")]
+    [InlineData("/_framework/blazor.web.js")]
+    public async Task HeadAnswersWithTheHeadersOfGetAndNoBody(string path)
+    {
+        using var client = App.CreateFormClient();
+        using var get = await client.Http.GetAsync(path);
+        using var head = await client.Http.SendAsync(new HttpRequestMessage(HttpMethod.Head, path));
+
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType, head.Content.Headers.ContentType);
+        Assert.Equal(get.Content.Headers.ContentLength, head.Content.Headers.ContentLength);
+        Assert.Equal(get.Headers.ETag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
+    }
+
+    [Theory]
     [InlineData("/theme/standard.css")]
     [InlineData("/theme/..%2Fapp.css")]
     public async Task OnlyChatCrmsTwoThemesAreServed(string path)

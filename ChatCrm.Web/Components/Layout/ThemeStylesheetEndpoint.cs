@@ -42,7 +42,8 @@ internal static class ThemeStylesheetEndpoint
         var stylesheets = new[] { AppTheme.Light, AppTheme.Dark }
             .ToDictionary(theme => theme, theme => new Lazy<Stylesheet>(() => Stylesheet.Load(files, theme)), StringComparer.Ordinal);
 
-        return endpoints.MapGet("/theme/{theme}.css", (string theme, HttpContext context) =>
+        // HEAD too, as for any static file (link checkers and caches ask it); Kestrel sends the headers without the body.
+        return endpoints.MapMethods("/theme/{theme}.css", [HttpMethods.Get, HttpMethods.Head], (string theme, HttpContext context) =>
         {
             if (!stylesheets.TryGetValue(theme, out var stylesheet)) return Results.NotFound();
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";

@@ -14,7 +14,7 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 /// search hit), live messages, edits, read ticks, typing and presence, and read marks while the tab is visible.
 /// A person outside the chat sees only the refusal, never a title or a message.
 /// </summary>
-public sealed partial class Conversation
+public sealed partial class Conversation : IMessageActions
 {
     /// <summary>A search hit opens with this many newer messages below it.</summary>
     private const int ContextAfter = 25;
@@ -403,11 +403,13 @@ public sealed partial class Conversation
         _scroll = Scroll.Bottom;
     }
 
-    private async Task<string?> EditAsync(MessageView message, string text)
+    // Called from a MessageItem's own handler, which renders only that item: the list renders here.
+    async Task<string?> IMessageActions.EditAsync(MessageView message, string text)
     {
         try
         {
             Replace(await Messages.EditAsync(_actor, message.Id, text, _life.Token));
+            StateHasChanged();
             return null;
         }
         catch (Exception ex) when (ex is ForbiddenException or ChatRuleException)
@@ -421,10 +423,11 @@ public sealed partial class Conversation
         }
     }
 
-    private async Task DeleteAsync(MessageView message)
+    async Task IMessageActions.DeleteAsync(MessageView message)
     {
         if (!await ConfirmAsync("Delete message", "Delete this message for everyone? It shows as “message deleted” in the chat.", "Delete")) return;
         await RunAsync("delete message", async () => Replace(await Messages.DeleteAsync(_actor, message.Id, _life.Token)));
+        StateHasChanged();
     }
 
     private async Task HideAsync()

@@ -1,0 +1,33 @@
+using ChatCrm.Core.Chat;
+
+namespace ChatCrm.Web.Components.Pages.Chat;
+
+/// <summary>
+/// How one message shows in a conversation: everything <see cref="Conversation"/> decides for it, handed to
+/// <see cref="MessageItem"/> as one parameter. Each component parameter is a frame in the list's render tree, which
+/// every circuit keeps twice (current and previous); twelve per message made that tree outgrow its 1,024-frame buffer
+/// with a page of history. Compared by value, so a row that did not change does not render again.
+/// </summary>
+/// <param name="Clock">The time, already in the browser's zone.</param>
+/// <param name="Tick">"Sent", "Read" or "Read by N" on one's own messages; null on others'.</param>
+/// <param name="ReadBy">Who read it, in a group, for the list shown on demand.</param>
+public sealed record MessageRow(MessageView Message, bool Mine, bool InGroup, bool ShowSender, bool SenderHasAvatar, string Clock,
+    string? Tick, IReadOnlyList<string>? ReadBy, bool CanEdit, bool CanDelete)
+{
+    // A new list with the same names is the same row.
+    public bool Equals(MessageRow? other) => other is not null
+        && Message == other.Message && Mine == other.Mine && InGroup == other.InGroup && ShowSender == other.ShowSender
+        && SenderHasAvatar == other.SenderHasAvatar && Clock == other.Clock && Tick == other.Tick && CanEdit == other.CanEdit
+        && CanDelete == other.CanDelete && (ReadBy ?? []).SequenceEqual(other.ReadBy ?? []);
+
+    public override int GetHashCode() => HashCode.Combine(Message, Mine, ShowSender, Clock, Tick, CanEdit, CanDelete);
+}
+
+/// <summary>What a message's own buttons do; the conversation that shows it answers.</summary>
+public interface IMessageActions
+{
+    /// <summary>Saves new text; returns a message to show when refused, or null.</summary>
+    Task<string?> EditAsync(MessageView message, string text);
+
+    Task DeleteAsync(MessageView message);
+}
