@@ -8,6 +8,7 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 /// every circuit keeps twice (current and previous); twelve per message made that tree outgrow its 1,024-frame buffer
 /// with a page of history. Compared by value, so a row that did not change does not render again.
 /// </summary>
+/// <param name="ShowSender">First of a run from one sender in a group: name and avatar show.</param>
 /// <param name="Clock">The time, already in the browser's zone.</param>
 /// <param name="Tick">"Sent", "Read" or "Read by N" on one's own messages; null on others'.</param>
 /// <param name="ReadBy">Who read it, in a group, for the list shown on demand.</param>
