@@ -45,7 +45,7 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search people" }).FillAsync(name);
         await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
-        await Assertions.Expect(MessageBox(page)).ToBeVisibleAsync();
+        await ComposerReadyAsync(page);
     }
 
     protected static async Task CreateGroupAsync(IPage page, string groupName, params string[] members)
@@ -67,8 +67,15 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
 
     protected static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
 
+    /// <summary>
+    /// Waits until chat.js has taken over the message box (Enter sends). Before that, Enter in the box is a new line:
+    /// seen once in CI, a message typed and "sent" the moment a new chat opened stayed in the box.
+    /// </summary>
+    protected static Task ComposerReadyAsync(IPage page) => Assertions.Expect(MessageBox(page)).ToHaveAttributeAsync("data-composer-ready", "true");
+
     protected static async Task SendAsync(IPage page, string text)
     {
+        await ComposerReadyAsync(page);
         await MessageBox(page).FillAsync(text);
         await MessageBox(page).PressAsync("Enter");
         await Assertions.Expect(Message(page, text)).ToBeVisibleAsync();
@@ -81,6 +88,7 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
     {
         await ChatItem(page, title).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = title, Exact = true })).ToBeVisibleAsync();
+        await ComposerReadyAsync(page);
     }
 
     /// <summary>A message (its list item) in the open conversation.</summary>
