@@ -266,13 +266,13 @@ public sealed partial class Conversation : IMessageActions
         }
     }
 
-    private (string Text, IReadOnlyList<string>? Names)? TickFor(MessageView message)
+    private (string Text, ReaderNames? Names)? TickFor(MessageView message)
     {
         if (message.SenderId != _actor.UserId || message.IsDeleted) return null;
         var readers = _readers.Values.Where(r => r.UserId != _actor.UserId && r.LastReadSeq >= message.Seq);
         if (!IsGroup) return (readers.Any() ? "Read" : "Sent", null);
         var names = readers.Select(r => r.DisplayName).Order(StringComparer.CurrentCultureIgnoreCase).ToList();
-        return names.Count == 0 ? ("Sent", null) : ($"Read by {names.Count}", names);
+        return names.Count == 0 ? ("Sent", null) : ($"Read by {names.Count}", new ReaderNames(names));
     }
 
     private bool SenderHasAvatar(Guid? senderId) => _details?.Members.FirstOrDefault(m => m.UserId == senderId)?.HasAvatar == true;

@@ -13,15 +13,17 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 /// <param name="Tick">"Sent", "Read" or "Read by N" on one's own messages; null on others'.</param>
 /// <param name="ReadBy">Who read it, in a group, for the list shown on demand.</param>
 public sealed record MessageRow(MessageView Message, bool Mine, bool InGroup, bool ShowSender, bool SenderHasAvatar, string Clock,
-    string? Tick, IReadOnlyList<string>? ReadBy, bool CanEdit, bool CanDelete)
-{
-    // A new list with the same names is the same row.
-    public bool Equals(MessageRow? other) => other is not null
-        && Message == other.Message && Mine == other.Mine && InGroup == other.InGroup && ShowSender == other.ShowSender
-        && SenderHasAvatar == other.SenderHasAvatar && Clock == other.Clock && Tick == other.Tick && CanEdit == other.CanEdit
-        && CanDelete == other.CanDelete && (ReadBy ?? []).SequenceEqual(other.ReadBy ?? []);
+    string? Tick, ReaderNames? ReadBy, bool CanEdit, bool CanDelete);
 
-    public override int GetHashCode() => HashCode.Combine(Message, Mine, ShowSender, Clock, Tick, CanEdit, CanDelete);
+/// <summary>
+/// Who read a group message, in the order shown. Compared by the names, not the list instance: the conversation builds a
+/// new list on every render, and the same readers must leave <see cref="MessageRow"/> equal.
+/// </summary>
+public sealed record ReaderNames(IReadOnlyList<string> Names)
+{
+    public bool Equals(ReaderNames? other) => other is not null && Names.SequenceEqual(other.Names);
+
+    public override int GetHashCode() => Names.Count;
 }
 
 /// <summary>What a message's own buttons do; the conversation that shows it answers.</summary>
