@@ -26,7 +26,25 @@ fi
 
 dotnet restore
 dotnet build -c Release --no-restore
+mkdir -p TestResults
+log=TestResults/test-output.log
+status=0
 # The hang timeout turns a stuck test into a failure with a dump instead of a CI job that never ends.
 dotnet test -c Release --no-build \
   --logger "console;verbosity=normal" \
-  --blame-hang-timeout 10m
+  --blame-hang-timeout 10m 2>&1 | tee "$log" || status=$?
+
+# A CI log is often read from its end, where 400 passing lines hide the one failure. Repeat each failure
+# (its message and the top of its stack) and then the failed tests' names as the last lines.
+if ((status != 0)); then
+  echo
+  echo "==== Failures, repeated from above ===="
+  awk '
+    /^  Failed / { showing = 1; lines = 0 }
+    /^  (Passed|Skipped) / || /^\[xUnit/ || /^Test Run/ { showing = 0 }
+    showing && lines++ < 40 { print }
+  ' "$log"
+  echo "==== Failed tests ===="
+  grep -E '^  Failed ' "$log" || echo "(no test failed; dotnet test exited with $status)"
+fi
+exit "$status"
