@@ -136,6 +136,34 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
     }
 
     [Fact]
+    public async Task DeletingAChatTakesItOnlyOffOnesOwnListUntilTheNextMessageBringsItBack()
+    {
+        var hal = await SignUpClientAsync("Hal Client");
+        var admin = await SignInAdminAsync();
+        await OpenChatPageAsync(admin);
+        await StartDirectChatAsync(admin, "Hal Client");
+        await SendAsync(admin, "Your order has shipped");
+
+        await OpenChatPageAsync(hal);
+        await OpenChatAsync(hal, AdminName);
+        await hal.GetByRole(AriaRole.Button, new() { Name = "Delete chat" }).ClickAsync();
+        await hal.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete chat" }).GetByRole(AriaRole.Button, new() { Name = "Delete chat", Exact = true }).ClickAsync();
+
+        // Gone from Hal's list, with the conversation closed; the admin keeps the chat and its history.
+        await Assertions.Expect(ChatItem(hal, AdminName)).ToHaveCountAsync(0);
+        await Assertions.Expect(MessageBox(hal)).ToHaveCountAsync(0);
+        await Assertions.Expect(ChatItem(admin, "Hal Client")).ToHaveCountAsync(1);
+        await Assertions.Expect(Message(admin, "Your order has shipped")).ToBeVisibleAsync();
+        await MarkDocumentAsync(hal);
+
+        // The admin's next message brings it back to Hal's open page, live and unread.
+        await SendAsync(admin, "It arrives on Monday");
+        await Assertions.Expect(ChatItem(hal, AdminName)).ToContainTextAsync("It arrives on Monday");
+        await Assertions.Expect(UnreadBadge(hal, AdminName, 1)).ToBeVisibleAsync();
+        await AssertNotReloadedAsync(hal);
+    }
+
+    [Fact]
     public async Task GroupOfThreeGetsEveryMessageInTheSameOrder()
     {
         var eve = await SignUpClientAsync("Eve Member");
