@@ -20,7 +20,8 @@ internal static class ServerHeap
     {
         /// <summary>The types that grew most since <paramref name="before"/>, per one of <paramref name="per"/> (pages).</summary>
         public IEnumerable<string> GrowthSince(Weight before, int per, int top) => ByType
-            .Select(t => (Type: t.Key, Bytes: t.Value.Bytes - before.ByType.GetValueOrDefault(t.Key).Bytes, Count: t.Value.Count - before.ByType.GetValueOrDefault(t.Key).Count))
+            .Select(t => (Type: t.Key, Now: t.Value, Then: before.ByType.GetValueOrDefault(t.Key)))
+            .Select(t => (t.Type, Bytes: t.Now.Bytes - t.Then.Bytes, Count: t.Now.Count - t.Then.Count))
             .OrderByDescending(t => t.Bytes)
             .Take(top)
             .Select(t => $"{t.Bytes / 1024.0 / per,8:0.0} KB {t.Count / (double)per,8:0.0} objects  {t.Type}");

@@ -48,6 +48,15 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
         await ComposerReadyAsync(page);
     }
 
+    /// <summary>The admin signs in, opens the chat page and starts a one-to-one chat with <paramref name="name"/>.</summary>
+    protected async Task<IPage> AdminStartsChatWithAsync(string name)
+    {
+        var admin = await SignInAdminAsync();
+        await OpenChatPageAsync(admin);
+        await StartDirectChatAsync(admin, name);
+        return admin;
+    }
+
     protected static async Task CreateGroupAsync(IPage page, string groupName, params string[] members)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();

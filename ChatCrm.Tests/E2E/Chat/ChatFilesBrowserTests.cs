@@ -14,9 +14,7 @@ public sealed class ChatFilesBrowserTests(BrowserFixture browser, SmtpServerFixt
     {
         var gus = await SignUpClientAsync("Gus Client");
         await OpenChatPageAsync(gus);
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Gus Client");
+        var admin = await AdminStartsChatWithAsync("Gus Client");
         await SendAsync(admin, "A picture is coming");
         await OpenChatAsync(gus, AdminName);
 
@@ -36,9 +34,7 @@ public sealed class ChatFilesBrowserTests(BrowserFixture browser, SmtpServerFixt
     public async Task SomeoneOutsideTheChatGetsNotFoundForItsFileAndCannotOpenIt()
     {
         var hal = await SignUpClientAsync("Hal Client");
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Hal Client");
+        var admin = await AdminStartsChatWithAsync("Hal Client");
         await SendAsync(admin, "Private words for Hal");
         await AttachAsync(admin, "private.png", TestImages.Png(16, 16));
         var image = admin.Locator(ImageSelector);

@@ -12,9 +12,7 @@ public sealed class ChatHistoryBrowserTests(BrowserFixture browser, SmtpServerFi
     public async Task ScrollingToTheTopLoadsTheOlderPageWithoutMovingWhatIsOnScreenAndNewMessagesFollowAtTheBottom()
     {
         var jo = await SignUpClientAsync("Jo Reader");
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Jo Reader");
+        var admin = await AdminStartsChatWithAsync("Jo Reader");
         for (var i = 1; i <= Sent; i++)
         {
             await MessageBox(admin).FillAsync($"Numbered {i:00}");

@@ -13,9 +13,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
         await OpenChatPageAsync(bea);
         await MarkDocumentAsync(bea);
 
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Bea Client");
+        var admin = await AdminStartsChatWithAsync("Bea Client");
         await SendAsync(admin, "Hello Bea, welcome aboard");
 
         // Bea's open page shows the chat with one unread message, in the list and on the menu, without a reload.
@@ -66,9 +64,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
     {
         var cleo = await SignUpClientAsync("Cleo Client");
         var dan = await SignUpClientAsync("Dan Client");
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Cleo Client");
+        var admin = await AdminStartsChatWithAsync("Cleo Client");
         await SendAsync(admin, "First line for Cleo");
         await StartDirectChatAsync(admin, "Dan Client");
         await SendAsync(admin, "First line for Dan");
@@ -100,9 +96,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
     {
         var gus = await SignUpClientAsync("Gus Client");
         await OpenChatPageAsync(gus);
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Gus Client");
+        var admin = await AdminStartsChatWithAsync("Gus Client");
         await SendAsync(admin, "The meeting is on Tuesdya");
         await SendAsync(admin, "Wrong chat, sorry");
         await OpenChatAsync(gus, AdminName);
@@ -139,9 +133,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
     public async Task DeletingAChatTakesItOnlyOffOnesOwnListUntilTheNextMessageBringsItBack()
     {
         var hal = await SignUpClientAsync("Hal Client");
-        var admin = await SignInAdminAsync();
-        await OpenChatPageAsync(admin);
-        await StartDirectChatAsync(admin, "Hal Client");
+        var admin = await AdminStartsChatWithAsync("Hal Client");
         await SendAsync(admin, "Your order has shipped");
 
         await OpenChatPageAsync(hal);
