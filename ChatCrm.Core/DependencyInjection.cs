@@ -9,6 +9,7 @@ using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Dashboard;
+using ChatCrm.Core.Email;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Core.Tickets;
@@ -35,8 +36,13 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
 
         // One context per operation (DESIGN.md: components never hold a DbContext).
-        services.AddDbContextFactory<ChatCrmDbContext>(db => DatabaseProviders.Configure(db, options.DatabaseProvider, connectionString));
+        services.AddDbContextFactory<ChatCrmDbContext>((sp, db) =>
+        {
+            DatabaseProviders.Configure(db, options.DatabaseProvider, connectionString);
+            db.AddInterceptors(sp.GetRequiredService<MailOutboxWakeUp>());
+        });
 
+        services.AddEmail(configuration);
         services.AddAccounts(configuration);
         services.AddChat(configuration);
         services.AddLeads(configuration);

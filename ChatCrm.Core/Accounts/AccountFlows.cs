@@ -220,14 +220,12 @@ public sealed class AccountFlows(
 
     internal async Task SendCodeAsync(AppUser user, CodePurpose purpose, string to, CancellationToken cancellationToken)
     {
-        var code = await codes.IssueAsync(user.Id, purpose, to, cancellationToken);
-        await email.SendAsync(CodeEmails.Build(to, user.DisplayName, purpose, code), cancellationToken);
+        await codes.IssueAsync(user.Id, purpose, to, code => CodeEmails.Build(to, user.DisplayName, purpose, code), cancellationToken);
     }
 
     internal async Task SendInvitationAsync(AppUser user, CancellationToken cancellationToken)
     {
-        var code = await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!, cancellationToken);
-        await email.SendAsync(CodeEmails.Invitation(user.Email!, user.DisplayName, code), cancellationToken);
+        await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!, code => CodeEmails.Invitation(user.Email!, user.DisplayName, code), cancellationToken);
     }
 
     internal static async Task<string?> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)

@@ -1,7 +1,6 @@
 using ChatCrm.Core.Accounts.Passwords;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Demo;
-using ChatCrm.Core.Email;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +14,6 @@ internal static class AccountsRegistration
     public static IServiceCollection AddAccounts(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<EmailOptions>().Bind(configuration.GetSection(EmailOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         // Identity's token providers (reset and email-change tokens) need data protection; the web host points the
@@ -47,7 +45,6 @@ internal static class AccountsRegistration
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<CodeSendThrottle>();
         services.AddSingleton<FirstAdminSetup>();
-        services.AddSingleton<IEmailSender, MailMessageSender>();
         services.AddSingleton<AvatarStore>();
 
         // Stateless services that open a context (or a scope for UserManager) per operation.

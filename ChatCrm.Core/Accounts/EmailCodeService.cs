@@ -1,19 +1,26 @@
 using ChatCrm.Core.Data;
+using ChatCrm.Core.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Core.Accounts;
 
 /// <summary>Issues and checks emailed codes: random, hashed, short-lived, few tries, single use, bound to a purpose.</summary>
-public sealed class EmailCodeService(IDbContextFactory<ChatCrmDbContext> dbFactory, CodeHasher hasher, TimeProvider clock, IOptions<AccountOptions> options)
+public sealed class EmailCodeService(IDbContextFactory<ChatCrmDbContext> dbFactory, CodeHasher hasher, MailOutbox outbox, TimeProvider clock,
+    IOptions<AccountOptions> options)
 {
     private readonly IDbContextFactory<ChatCrmDbContext> _dbFactory = dbFactory;
     private readonly CodeHasher _hasher = hasher;
     private readonly TimeProvider _clock = clock;
     private readonly AccountOptions _options = options.Value;
 
-    /// <summary>Creates a new code and retires every earlier one of the same purpose, so only the latest mail works.</summary>
-    public async Task<string> IssueAsync(Guid userId, CodePurpose purpose, string sentTo, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Creates a new code, retires every earlier one of the same purpose (so only the latest mail works), and queues
+    /// the mail that carries it: code and mail are saved together, so there is never a code nobody was sent.
+    /// The plain code exists only inside the mail.
+    /// </summary>
+    public async Task IssueAsync(Guid userId, CodePurpose purpose, string sentTo, Func<string, EmailMessage> composeMail,
+        CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
@@ -32,8 +39,8 @@ public sealed class EmailCodeService(IDbContextFactory<ChatCrmDbContext> dbFacto
         };
         code.CodeHash = _hasher.Hash(code.Id, plain);
         db.EmailCodes.Add(code);
+        outbox.Add(db, composeMail(plain));
         await db.SaveChangesAsync(cancellationToken);
-        return plain;
     }
 
     /// <summary>Checks a code; a right code is consumed at once (a second use fails), a wrong one counts a try.</summary>

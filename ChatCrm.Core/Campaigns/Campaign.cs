@@ -78,8 +78,7 @@ public enum RecipientStatus
     /// <summary>Chosen for the send, not yet tried.</summary>
     Pending = 1,
 
-    /// <summary>Claimed by the sender just before the mail goes out. A row left here by a crash is never retried,
-    /// because the mail may already have gone: at most one mail per person.</summary>
+    /// <summary>Claimed by the sender, its mail queued in the same transaction; the queue's outcome moves it on.</summary>
     Sending = 2,
 
     Sent = 3,
@@ -88,7 +87,7 @@ public enum RecipientStatus
     /// <summary>Unsubscribed before their turn came.</summary>
     Skipped = 5,
 
-    /// <summary>Was Sending when the app stopped; whether the mail left is unknown, so it is not sent again.</summary>
+    /// <summary>Its mail was being handed to the mail server when the app stopped; whether it left is unknown, so it is not sent again.</summary>
     Interrupted = 6,
 }
 

@@ -8,13 +8,14 @@ using Microsoft.Extensions.Options;
 namespace ChatCrm.Core.Campaigns;
 
 /// <summary>
-/// Sends email campaigns in the background. At most one mail per person, even across a crash: each recipient is
-/// claimed (Pending → Sending) by a conditional UPDATE before its mail goes out, and a row found in Sending at
-/// start-up is marked Interrupted and never tried again, because its mail may already have left.
+/// Works through running email campaigns in the background, paced to SendsPerSecond. At most one mail per person,
+/// even across a crash or several servers: a recipient is claimed (Pending → Sending) by a conditional UPDATE and its
+/// mail is queued in the same transaction, so a claim without its queued mail (or the reverse) cannot exist. The mail
+/// queue delivers it and <see cref="CampaignDeliveries"/> records Sent or Failed on the recipient.
 /// </summary>
 public sealed partial class CampaignSender(
     IDbContextFactory<ChatCrmDbContext> dbFactory,
-    IEmailSender email,
+    MailOutbox outbox,
     UnsubscribeTokens tokens,
     CampaignSendSignal signal,
     IOptions<CampaignOptions> options,
@@ -29,16 +30,6 @@ public sealed partial class CampaignSender(
     {
         // Let the host finish starting; the first pass runs right after.
         await Task.Yield();
-        try
-        {
-            var interrupted = await MarkInterruptedAsync(stoppingToken);
-            if (interrupted > 0) LogInterrupted(interrupted);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Only the label is lost: rows in Sending are never claimed again either way.
-            LogPassFailed(ex);
-        }
 
         var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
         while (!stoppingToken.IsCancellationRequested)
@@ -65,18 +56,6 @@ public sealed partial class CampaignSender(
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// Rows a previous run left in Sending: whether their mail left is unknown, so they are closed, not retried. With
-    /// several servers this also labels rows another server is mailing at that moment; that server then records Sent
-    /// over the label, and either way nobody is mailed twice.
-    /// </summary>
-    internal async Task<int> MarkInterruptedAsync(CancellationToken cancellationToken)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.CampaignRecipients.Where(r => r.Status == RecipientStatus.Sending)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Interrupted), cancellationToken);
     }
 
     /// <summary>One pass: starts scheduled campaigns whose time has come, then works through every running one.</summary>
@@ -142,44 +121,23 @@ public sealed partial class CampaignSender(
 
     private async Task SendOneAsync(ChatCrmDbContext db, CampaignRecipient recipient, string subject, string body, CancellationToken cancellationToken)
     {
-        // The claim: only the caller whose UPDATE changed the row may mail this person. A row unsubscribed (Skipped)
-        // or claimed by another server in the meantime changes nothing here.
+        var mail = CampaignMail.Render(recipient.Email, subject, body, recipient.Name, tokens.LinkFor(recipient.LeadId));
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The claim: only the caller whose UPDATE changed the row may queue this person's mail. A row unsubscribed
+        // (Skipped) or claimed by another server in the meantime changes nothing here.
         var claimed = await db.CampaignRecipients
             .Where(r => r.CampaignId == recipient.CampaignId && r.LeadId == recipient.LeadId && r.Status == RecipientStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, RecipientStatus.Sending), cancellationToken);
         if (claimed != 1) return;
-
-        RecipientStatus outcome;
-        string? error = null;
-        try
-        {
-            var mail = CampaignMail.Render(recipient.Email, subject, body, recipient.Name, tokens.LinkFor(recipient.LeadId));
-            await email.SendAsync(mail, cancellationToken);
-            outcome = RecipientStatus.Sent;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            // Stopping mid-mail: the row stays Sending and becomes Interrupted at the next start, never sent twice.
-            throw;
-        }
-        catch (Exception ex)
-        {
-            // One bad address or a refusing server must not stop the rest of the audience.
-            LogSendFailed(ex, recipient.CampaignId, recipient.LeadId);
-            outcome = RecipientStatus.Failed;
-            error = ex.Message.Length <= CampaignRecipient.ErrorMax ? ex.Message : ex.Message[..CampaignRecipient.ErrorMax];
-        }
-
-        // Recorded even when stopping has begun: the mail has gone (or failed) and the row must say so.
-        DateTimeOffset? sentAt = outcome == RecipientStatus.Sent ? clock.GetUtcNow() : null;
-        await db.CampaignRecipients.Where(r => r.CampaignId == recipient.CampaignId && r.LeadId == recipient.LeadId)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, outcome)
-                .SetProperty(r => r.SentAt, sentAt)
-                .SetProperty(r => r.Error, error), CancellationToken.None);
+        outbox.Add(db, mail, CampaignDeliveries.Reference(recipient.CampaignId, recipient.LeadId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Sent = mails tried; Delivered = accepted by the mail server. Completing also needs no Pending left.</summary>
+    /// <summary>
+    /// Sent = mails handed to the queue (and beyond); Delivered = accepted by the mail server, which
+    /// <see cref="CampaignDeliveries"/> keeps counting after the campaign completes. Completing needs no Pending left.
+    /// </summary>
     private async Task CountResultsAsync(ChatCrmDbContext db, Guid campaignId, bool complete, CancellationToken cancellationToken)
     {
         var recipients = db.CampaignRecipients.Where(r => r.CampaignId == campaignId);
@@ -216,9 +174,6 @@ public sealed partial class CampaignSender(
         _nextSendTimestamp = now + (long)(interval.TotalSeconds * clock.TimestampFrequency);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign sender: {Count} recipients were being mailed when the app stopped; marked Interrupted and not sent again")]
-    private partial void LogInterrupted(int count);
-
     [LoggerMessage(Level = LogLevel.Error, Message = "Campaign sender: a pass failed; it tries again at the next poll")]
     private partial void LogPassFailed(Exception exception);
 
@@ -227,7 +182,4 @@ public sealed partial class CampaignSender(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Campaign {CampaignId}: send completed")]
     private partial void LogCompleted(Guid campaignId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Campaign {CampaignId}: the mail to lead {LeadId} failed")]
-    private partial void LogSendFailed(Exception exception, Guid campaignId, Guid leadId);
 }

@@ -1,5 +1,6 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Demo;
+using ChatCrm.Core.Email;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -22,6 +23,7 @@ internal static class CampaignsRegistration
         services.AddSingleton<CampaignSender>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<CampaignSender>());
 
+        services.AddSingleton<IMailOutcomeListener, CampaignDeliveries>();
         services.AddSingleton<IAccountDeletionParticipant, CampaignAccountDeletion>();
         services.AddSingleton<IDemoRecords, DemoCampaigns>();
         return services;

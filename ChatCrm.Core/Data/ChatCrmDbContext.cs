@@ -1,4 +1,5 @@
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Email;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Leads;
@@ -44,6 +45,11 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
     public DbSet<Ticket> Tickets => Set<Ticket>();
 
     public DbSet<TicketComment> TicketComments => Set<TicketComment>();
+
+    public DbSet<OutboxMail> OutboxMails => Set<OutboxMail>();
+
+    /// <summary>Set when a mail was queued in this context, so its commit wakes the sender (see <c>MailOutboxWakeUp</c>).</summary>
+    internal bool QueuedMail { get; set; }
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

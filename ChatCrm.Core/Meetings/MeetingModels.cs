@@ -56,15 +56,15 @@ public sealed record MeetingConflict(Guid ParticipantId, string ParticipantName,
 
 /// <summary>
 /// The outcome of a save or delete. <see cref="Errors"/> are keyed by <see cref="MeetingFields"/> so the form shows each
-/// next to its field; <see cref="Warning"/> is set when the record was saved but some mail could not be sent.
+/// next to its field. Mails to the participants are queued with the save, so a saved meeting always has its mails.
 /// </summary>
-public sealed record MeetingSaveResult(bool Succeeded, Guid? MeetingId, int Version, IReadOnlyDictionary<string, string> Errors, string? Warning)
+public sealed record MeetingSaveResult(bool Succeeded, Guid? MeetingId, int Version, IReadOnlyDictionary<string, string> Errors)
 {
     private static readonly Dictionary<string, string> NoErrors = [];
 
-    public static MeetingSaveResult Saved(Guid id, int version, string? warning) => new(true, id, version, NoErrors, warning);
+    public static MeetingSaveResult Saved(Guid id, int version) => new(true, id, version, NoErrors);
 
-    public static MeetingSaveResult Invalid(IReadOnlyDictionary<string, string> errors) => new(false, null, 0, errors, null);
+    public static MeetingSaveResult Invalid(IReadOnlyDictionary<string, string> errors) => new(false, null, 0, errors);
 
     public static MeetingSaveResult Fail(string message) => Invalid(new Dictionary<string, string> { [MeetingFields.Form] = message });
 

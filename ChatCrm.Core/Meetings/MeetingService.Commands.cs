@@ -2,7 +2,6 @@ using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace ChatCrm.Core.Meetings;
 
@@ -24,11 +23,10 @@ public sealed partial class MeetingService
         Apply(meeting, input, now);
         meeting.Participants = people.Select(p => NewParticipant(meeting, p)).ToList();
         db.Meetings.Add(meeting);
-        await db.SaveChangesAsync(cancellationToken);
-
         var mail = await MailContextAsync(db, meeting, actor, cancellationToken);
-        var warning = await SendAsync(meeting.Participants.Select(p => Invitation(MeetingMailKind.Invited, mail, p)), actor);
-        return MeetingSaveResult.Saved(meeting.Id, meeting.Version, warning);
+        QueueMails(db, meeting.Participants.Select(p => Invitation(MeetingMailKind.Invited, mail, p)), actor);
+        await db.SaveChangesAsync(cancellationToken);
+        return MeetingSaveResult.Saved(meeting.Id, meeting.Version);
     }
 
     /// <summary>
@@ -70,8 +68,6 @@ public sealed partial class MeetingService
             existing.Name = person.Name;
             existing.Email = person.Email;
         }
-        await db.SaveOrConflictAsync(cancellationToken);
-
         var mail = await MailContextAsync(db, meeting, actor, cancellationToken);
         var changed = before != new MeetingMailSnapshot(meeting.Title, meeting.StartAt, meeting.EndAt, meeting.Location);
         var mails = added.Select(p => Invitation(MeetingMailKind.Invited, mail, p))
@@ -80,8 +76,9 @@ public sealed partial class MeetingService
         {
             mails = mails.Concat(meeting.Participants.Except(added).Select(p => Invitation(MeetingMailKind.Updated, mail with { Before = before }, p)));
         }
-        var warning = await SendAsync(mails, actor);
-        return MeetingSaveResult.Saved(meeting.Id, meeting.Version, warning);
+        QueueMails(db, mails, actor);
+        await db.SaveOrConflictAsync(cancellationToken);
+        return MeetingSaveResult.Saved(meeting.Id, meeting.Version);
     }
 
     /// <summary>Deletes the meeting (as loaded at <paramref name="loadedVersion"/>) and tells the participants it is cancelled.</summary>
@@ -93,11 +90,10 @@ public sealed partial class MeetingService
         if (meeting is null) return MeetingSaveResult.Fail(GoneText);
         db.ExpectVersion(meeting, loadedVersion);
         db.Meetings.Remove(meeting);
-        await db.SaveOrConflictAsync(cancellationToken);
-
         var mail = await MailContextAsync(db, meeting, actor, cancellationToken);
-        var warning = await SendAsync(meeting.Participants.Select(p => Invitation(MeetingMailKind.Cancelled, mail, p)), actor);
-        return MeetingSaveResult.Saved(meeting.Id, meeting.Version, warning);
+        QueueMails(db, meeting.Participants.Select(p => Invitation(MeetingMailKind.Cancelled, mail, p)), actor);
+        await db.SaveOrConflictAsync(cancellationToken);
+        return MeetingSaveResult.Saved(meeting.Id, meeting.Version);
     }
 
     private static void Apply(Meeting meeting, MeetingInput input, DateTimeOffset now)
@@ -159,32 +155,16 @@ public sealed partial class MeetingService
         MeetingParticipant to) => (to, kind, context);
 
     /// <summary>
-    /// Sends after the save, one by one, and never undoes it: a failed mail is logged and named in the returned warning.
-    /// The caller is not mailed about their own action; a participant without an address is skipped.
+    /// Queues the mails in the save's own context, so they go out exactly when the change is saved. The caller is not
+    /// mailed about their own action; a participant without an address is skipped.
     /// </summary>
-    private async Task<string?> SendAsync(IEnumerable<(MeetingParticipant To, MeetingMailKind Kind, MeetingMailContext Context)> mails, Actor actor)
+    private void QueueMails(ChatCrmDbContext db, IEnumerable<(MeetingParticipant To, MeetingMailKind Kind, MeetingMailContext Context)> mails, Actor actor)
     {
-        var failed = new List<string>();
         foreach (var (to, kind, context) in mails)
         {
             if (to.Kind == ParticipantKind.User && to.ParticipantId == actor.UserId) continue;
             if (string.IsNullOrWhiteSpace(to.Email)) continue;
-            try
-            {
-                // Not the caller's token: the meeting is saved, so its mail should go out even if the page went away.
-                await email.SendAsync(MeetingMails.Build(kind, context, to.Name, to.Email), CancellationToken.None);
-            }
-            catch (Exception ex)
-            {
-                LogMailFailed(ex, kind, to.MeetingId);
-                failed.Add(to.Name);
-            }
+            outbox.Add(db, MeetingMails.Build(kind, context, to.Name, to.Email));
         }
-        return failed.Count == 0
-            ? null
-            : $"The meeting is saved, but the email to {string.Join(", ", failed)} could not be sent. Please tell them yourself.";
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Meeting mail ({Kind}) for meeting {MeetingId} could not be sent")]
-    private partial void LogMailFailed(Exception exception, MeetingMailKind kind, Guid meetingId);
 }

@@ -3,7 +3,6 @@ using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace ChatCrm.Core.Meetings;
 
@@ -12,8 +11,7 @@ namespace ChatCrm.Core.Meetings;
 /// of, read-only (they are invited, they do not schedule). A meeting someone may not see answers like a missing one.
 /// Reads live here; saves, deletes and their mail in <c>MeetingService.Commands.cs</c>.
 /// </summary>
-public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> dbFactory, IEmailSender email, TimeProvider clock,
-    ILogger<MeetingService> logger)
+public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> dbFactory, MailOutbox outbox, TimeProvider clock)
 {
     /// <summary>The widest window the calendar asks for (a month view shows six weeks); more is cut off.</summary>
     public static readonly TimeSpan MaxRange = TimeSpan.FromDays(62);

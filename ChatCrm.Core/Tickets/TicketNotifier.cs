@@ -1,7 +1,6 @@
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Email;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Core.Tickets;
@@ -10,47 +9,34 @@ namespace ChatCrm.Core.Tickets;
 public sealed record TicketMailFacts(Guid Id, int Number, string Subject, TicketStatus Status, Guid RequesterId);
 
 /// <summary>
-/// Mails about a ticket, sent after the change is saved. A mail that cannot be sent is logged and dropped: the change
-/// stands, and the person still sees it on the ticket page.
+/// Mails about a ticket, queued in the context of the change that causes them: saved together with it, or not at all.
 /// </summary>
-public sealed partial class TicketNotifier(IDbContextFactory<ChatCrmDbContext> dbFactory, IEmailSender sender, IOptions<EmailOptions> email,
-    ILogger<TicketNotifier> logger)
+public sealed class TicketNotifier(MailOutbox outbox, IOptions<EmailOptions> email)
 {
-    public Task StatusChangedAsync(TicketMailFacts ticket, Guid changedBy, CancellationToken cancellationToken) =>
-        SendAsync(ticket, ticket.RequesterId, changedBy, by => TicketMails.StatusChanged(ticket, by, Link(ticket.Id)), cancellationToken);
+    public Task StatusChangedAsync(ChatCrmDbContext db, TicketMailFacts ticket, Guid changedBy, CancellationToken cancellationToken) =>
+        QueueAsync(db, ticket.RequesterId, changedBy, by => TicketMails.StatusChanged(ticket, by, Link(ticket.Id)), cancellationToken);
 
-    public Task StaffRepliedAsync(TicketMailFacts ticket, Guid author, string body, bool statusMoved, CancellationToken cancellationToken) =>
-        SendAsync(ticket, ticket.RequesterId, author, by => TicketMails.Replied(ticket, by, body, statusMoved, Link(ticket.Id)), cancellationToken);
+    public Task StaffRepliedAsync(ChatCrmDbContext db, TicketMailFacts ticket, Guid author, string body, bool statusMoved, CancellationToken cancellationToken) =>
+        QueueAsync(db, ticket.RequesterId, author, by => TicketMails.Replied(ticket, by, body, statusMoved, Link(ticket.Id)), cancellationToken);
 
-    public Task RequesterRepliedAsync(TicketMailFacts ticket, Guid assignee, Guid author, string body, CancellationToken cancellationToken) =>
-        SendAsync(ticket, assignee, author, by => TicketMails.Replied(ticket, by, body, statusMoved: false, Link(ticket.Id)), cancellationToken);
+    public Task RequesterRepliedAsync(ChatCrmDbContext db, TicketMailFacts ticket, Guid assignee, Guid author, string body, CancellationToken cancellationToken) =>
+        QueueAsync(db, assignee, author, by => TicketMails.Replied(ticket, by, body, statusMoved: false, Link(ticket.Id)), cancellationToken);
 
     /// <summary>The ticket page under the app's public address (ChatCrm:Email:PublicBaseUrl).</summary>
     public string Link(Guid ticketId) => $"{email.Value.PublicBaseUrl.TrimEnd('/')}/tickets/{ticketId}";
 
-    private async Task SendAsync(TicketMailFacts ticket, Guid recipientId, Guid actorId,
+    private async Task QueueAsync(ChatCrmDbContext db, Guid recipientId, Guid actorId,
         Func<string, (string Subject, IReadOnlyList<string> Paragraphs)> compose, CancellationToken cancellationToken)
     {
-        try
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-            var people = await db.Users.AsNoTracking().Where(u => u.Id == recipientId || u.Id == actorId)
-                .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
-            var recipient = people.FirstOrDefault(p => p.Id == recipientId);
-            // A deleted or address-less person gets nothing; that is not a failure of the change.
-            if (recipient?.Email is not { Length: > 0 } email) return;
-            var by = people.FirstOrDefault(p => p.Id == actorId)?.DisplayName ?? TicketText.DeletedUser;
-            var (subject, paragraphs) = compose(by);
-            await sender.SendAsync(EmailTemplates.Build(email, subject, recipient.DisplayName, paragraphs), cancellationToken);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            LogMailFailed(ex, ticket.Number);
-        }
+        var people = await db.Users.AsNoTracking().Where(u => u.Id == recipientId || u.Id == actorId)
+            .Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(cancellationToken);
+        var recipient = people.FirstOrDefault(p => p.Id == recipientId);
+        // A deleted or address-less person gets nothing; that is not a failure of the change.
+        if (recipient?.Email is not { Length: > 0 } address) return;
+        var by = people.FirstOrDefault(p => p.Id == actorId)?.DisplayName ?? TicketText.DeletedUser;
+        var (subject, paragraphs) = compose(by);
+        outbox.Add(db, EmailTemplates.Build(address, subject, recipient.DisplayName, paragraphs));
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "The mail about ticket #{Number} could not be sent; the change itself is saved")]
-    private partial void LogMailFailed(Exception exception, int number);
 }
 
 /// <summary>The words of ticket mails.</summary>

@@ -142,10 +142,9 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
         ticket.AssigneeId = update.AssigneeId;
         if (statusChanged) SetStatus(ticket, update.Status, now);
         ticket.UpdatedAt = now;
-        await db.SaveOrConflictAsync(cancellationToken);
-
         if (statusChanged && actor.UserId != ticket.RequesterId)
-            await notifier.StatusChangedAsync(Facts(ticket), actor.UserId, cancellationToken);
+            await notifier.StatusChangedAsync(db, Facts(ticket), actor.UserId, cancellationToken);
+        await db.SaveOrConflictAsync(cancellationToken);
         return Result.Ok();
     }
 
@@ -183,14 +182,15 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
                     .SetProperty(t => t.Version, t => t.Version + 1), cancellationToken) == 1;
             }
             await db.Tickets.Where(t => t.Id == id).ExecuteUpdateAsync(set => set.SetProperty(t => t.UpdatedAt, now), cancellationToken);
+
+            if (moved) ticket.Status = moveTo!.Value;
+            if (!byRequester)
+                await notifier.StaffRepliedAsync(db, Facts(ticket), actor.UserId, comment.Body, moved, cancellationToken);
+            else if (ticket.AssigneeId is { } assignee && assignee != actor.UserId)
+                await notifier.RequesterRepliedAsync(db, Facts(ticket), assignee, actor.UserId, comment.Body, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-
-        if (moved) ticket.Status = moveTo!.Value;
-        if (!byRequester)
-            await notifier.StaffRepliedAsync(Facts(ticket), actor.UserId, comment.Body, moved, cancellationToken);
-        else if (ticket.AssigneeId is { } assignee && assignee != actor.UserId)
-            await notifier.RequesterRepliedAsync(Facts(ticket), assignee, actor.UserId, comment.Body, cancellationToken);
         return Result.Ok();
     }
 

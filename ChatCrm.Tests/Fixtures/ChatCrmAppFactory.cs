@@ -56,6 +56,9 @@ public sealed class ChatCrmAppFactory : WebApplicationFactory<Program>
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <inheritdoc cref="QueuedMail.DeliverAsync"/>
+    public Task DeliverQueuedMailAsync(TimeSpan? timeout = null) => QueuedMail.DeliverAsync(Services, timeout);
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);

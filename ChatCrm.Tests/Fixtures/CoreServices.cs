@@ -2,6 +2,8 @@ using ChatCrm.Core;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
+using ChatCrm.Core.Email;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -69,6 +71,9 @@ public sealed class CoreServices : IAsyncDisposable
             provider.GetService<IStartupValidator>()?.Validate();
             await using var scope = provider.CreateAsyncScope();
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+            // The mail queue's sender runs as in the app, so mail arrives without a test driving it. The campaign
+            // sender does not: campaign tests run its passes themselves.
+            await provider.GetRequiredService<MailDeliveryWorker>().StartAsync(CancellationToken.None);
             return core;
         }
         catch
@@ -129,8 +134,19 @@ public sealed class CoreServices : IAsyncDisposable
     public async Task<AppUser> FindUserAsync(string email) =>
         await WithUsersAsync(users => users.FindByEmailAsync(email)) ?? throw new InvalidOperationException($"No account has {email}.");
 
+    /// <summary>Reads (or arranges) rows directly, through a context of its own.</summary>
+    public async Task<T> WithDbAsync<T>(Func<ChatCrmDbContext, Task<T>> action)
+    {
+        await using var db = await Get<IDbContextFactory<ChatCrmDbContext>>().CreateDbContextAsync();
+        return await action(db);
+    }
+
+    /// <inheritdoc cref="QueuedMail.DeliverAsync"/>
+    public Task DeliverQueuedMailAsync(TimeSpan? timeout = null) => QueuedMail.DeliverAsync(_provider, timeout);
+
     public async ValueTask DisposeAsync()
     {
+        await Get<MailDeliveryWorker>().StopAsync(CancellationToken.None);
         var database = Get<DataDirectory>().DatabaseFile;
         await _provider.DisposeAsync();
         Sql.Dispose();

@@ -1,10 +1,9 @@
-using System.Text;
-using System.Text.RegularExpressions;
+using MimeKit;
 
 namespace ChatCrm.Tests.Fixtures;
 
-/// <summary>One delivered mail, read back from the SMTP server's maildir and decoded.</summary>
-public sealed record ReceivedMail(string FilePath, IReadOnlyList<string> Recipients, string Subject, string TextBody, string? HtmlBody)
+/// <summary>One delivered mail, read back from the SMTP server's maildir (or the pickup folder) and decoded by MimeKit.</summary>
+public sealed record ReceivedMail(string FilePath, IReadOnlyList<string> Recipients, string Subject, string TextBody, string? HtmlBody, string? MessageId)
 {
     public override string ToString() => $"to {string.Join(", ", Recipients)}: \"{Subject}\"";
 
@@ -12,14 +11,13 @@ public sealed record ReceivedMail(string FilePath, IReadOnlyList<string> Recipie
 
     public static ReceivedMail Parse(string filePath)
     {
-        var raw = Encoding.Latin1.GetString(File.ReadAllBytes(filePath)).Replace("\r\n", "\n", StringComparison.Ordinal);
-        var root = MimePart.Parse(raw);
+        var message = MimeMessage.Load(filePath);
         // The envelope recipient (aiosmtpd adds X-RcptTo) is who the mail really went to; To is the fallback.
-        var recipients = Addresses(root.Header("X-RcptTo") ?? root.Header("To") ?? "");
-        var text = root.Find("text/plain")?.DecodedBody() ?? throw new FormatException($"{filePath} has no text/plain part.");
-        return new ReceivedMail(filePath, recipients, EncodedWords.Decode(root.Header("Subject") ?? ""), text, root.Find("text/html")?.DecodedBody());
+        var envelope = message.Headers["X-RcptTo"];
+        var recipients = envelope is null
+            ? message.To.Mailboxes.Select(m => m.Address).ToArray()
+            : envelope.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        var text = message.TextBody ?? throw new FormatException($"{filePath} has no text/plain part.");
+        return new ReceivedMail(filePath, recipients, message.Subject ?? "", text, message.HtmlBody, message.MessageId);
     }
-
-    private static string[] Addresses(string header) =>
-        Regex.Matches(header, @"[^\s<>,""]+@[^\s<>,""]+").Select(m => m.Value).ToArray();
 }

@@ -16,6 +16,7 @@ public sealed class AntiforgeryAndHealthTests(SmtpServerFixture smtp) : AccountP
         await client.GetAsync(path); // has the anti-forgery cookie, but a forged form has no token
         var forged = await client.PostAsync(path, new() { ["_handler"] = formName, ["Input.Email"] = "victim@example.test", ["Input.Password"] = "whatever whatever" });
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
+        await App.DeliverQueuedMailAsync();
         Assert.Empty(Mailbox.MailTo("victim@example.test"));
     }
 

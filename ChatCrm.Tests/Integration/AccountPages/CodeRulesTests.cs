@@ -52,6 +52,7 @@ public sealed class CodeRulesTests(SmtpServerFixture smtp) : AccountPagesTestBas
         // Same second: the cooldown (1 s in these tests) refuses the resend and says how long to wait.
         var tooSoon = await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" });
         Assert.Contains("Try again in", tooSoon.Text, StringComparison.Ordinal);
+        await App.DeliverQueuedMailAsync();
         Assert.Single(Mailbox.MailTo(email));
 
         App.Clock.Advance(TimeSpan.FromSeconds(2));
@@ -89,6 +90,7 @@ public sealed class CodeRateLimitTests(SmtpServerFixture smtp) : AccountPagesTes
             Assert.Null(fourth.RedirectPath);
             Assert.Contains("Too many codes", fourth.Text, StringComparison.Ordinal);
         }
+        await App.DeliverQueuedMailAsync();
         Assert.Equal(3, Mailbox.MailTo(known).Count);
         Assert.Empty(Mailbox.MailTo(unknown));
 

@@ -27,6 +27,7 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
         // Even the right password is refused now, and no code is mailed.
         var right = await PasswordStepAsync(client, email, GoodPassword);
         Assert.Contains("locked until", right.Text, StringComparison.Ordinal);
+        await App.DeliverQueuedMailAsync();
         Assert.Empty(Mailbox.MailTo(email));
 
         // Identity (.NET 10) times lockouts by the system clock, not the app's TimeProvider, so the test reads the

@@ -49,6 +49,7 @@ public sealed class SignUpAndSignInTests(SmtpServerFixture smtp) : AccountPagesT
         });
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("too common", page.Text, StringComparison.Ordinal);
+        await App.DeliverQueuedMailAsync();
         Assert.Empty(Mailbox.MailTo(email));
     }
 
@@ -73,6 +74,7 @@ public sealed class SignUpAndSignInTests(SmtpServerFixture smtp) : AccountPagesT
         Assert.Equal(forKnown.Post.Status, forUnknown.Post.Status);
         Assert.Equal(forKnown.Post.RedirectPath, forUnknown.Post.RedirectPath);
         Assert.Equal(Reply(forKnown.Next, known), Reply(forUnknown.Next, unknown));
+        await App.DeliverQueuedMailAsync();
         Assert.Single(Mailbox.MailTo(known));
         Assert.Empty(Mailbox.MailTo(unknown));
 

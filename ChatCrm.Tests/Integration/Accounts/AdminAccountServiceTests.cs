@@ -53,6 +53,7 @@ public sealed class AdminAccountServiceTests(SmtpServerFixture smtp) : IAsyncLif
         Assert.Equal([Roles.Client], await _core.WithUsersAsync(users => users.GetRolesAsync(target)));
         Assert.Null(await _core.WithUsersAsync(users => users.FindByEmailAsync(newcomer)));
         Assert.False(await _core.WithUsersAsync(async users => await users.IsLockedOutAsync((await users.FindByIdAsync(_admin.Id.ToString()))!)));
+        await _core.DeliverQueuedMailAsync();
         Assert.Empty(smtp.Mailbox.MailTo(newcomer));
     }
 
@@ -115,6 +116,7 @@ public sealed class AdminAccountServiceTests(SmtpServerFixture smtp) : IAsyncLif
         var signIn = await _core.Get<AccountFlows>().BeginPasswordSignInAsync(user.Email!, Password, Ip);
         Assert.Equal(SignInStatus.LockedOut, signIn.Status);
         Assert.Contains("Ask an administrator", signIn.Message, StringComparison.Ordinal);
+        await _core.DeliverQueuedMailAsync();
         Assert.Empty(smtp.Mailbox.MailTo(user.Email!));
 
         Assert.True((await Admin.UnlockAsync(AsAdmin, user.Id)).Succeeded);

@@ -1,4 +1,6 @@
+using ChatCrm.Core.Email;
 using ChatCrm.Core.Meetings;
+using Microsoft.EntityFrameworkCore;
 using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.Meetings;
@@ -19,7 +21,6 @@ public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(s
             new MeetingInput("Pricing review", At(14), At(15, 30), "https://meet.example.com/pricing", "Bring the numbers.",
                 [Person(Client), LeadRef(lead), Person(Agent)]));
         Assert.True(saved.Succeeded);
-        Assert.Null(saved.Warning);
 
         var toClient = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Invitation: Pricing review");
         var toLead = await Mailbox.WaitForMailAsync(lead.Email, "Invitation: Pricing review");
@@ -33,6 +34,7 @@ public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(s
             Assert.Contains("Notes: Bring the numbers.", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Organizer: Alex Agent", mail.TextBody, StringComparison.Ordinal);
         }
+        await Core.DeliverQueuedMailAsync();
         Assert.Empty(Mailbox.MailTo(Emails[Agent.UserId]));
     }
 
@@ -68,11 +70,12 @@ public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(s
         Assert.True(deleted.Succeeded);
         var cancelled = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Cancelled: Review");
         Assert.Contains("Alex Agent cancelled this meeting.", cancelled.TextBody, StringComparison.Ordinal);
+        await Core.DeliverQueuedMailAsync();
         Assert.Equal(2, Mailbox.MailTo(Emails[Client.UserId]).Count);
     }
 }
 
-/// <summary>A mail server that is down does not undo the save; the result says who was not told.</summary>
+/// <summary>A mail server that is down neither holds up nor undoes the save: the invitation waits in the queue.</summary>
 public sealed class MeetingMailFailureTests() : MeetingTestBase(settings: DeadSmtp)
 {
     /// <summary>SMTP pointed at a port nobody listens on.</summary>
@@ -84,12 +87,16 @@ public sealed class MeetingMailFailureTests() : MeetingTestBase(settings: DeadSm
     };
 
     [Fact]
-    public async Task AFailedInvitationKeepsTheMeetingAndWarns()
+    public async Task AnInvitationTheServerCannotTakeWaitsInTheQueueAndTheMeetingStands()
     {
         var saved = await Meetings.CreateAsync(Agent, Input("Review", At(10), At(11), Person(Client)));
 
         Assert.True(saved.Succeeded);
-        Assert.Contains("Cleo Client", saved.Warning, StringComparison.Ordinal);
         Assert.NotNull(await Meetings.GetAsync(Client, saved.MeetingId!.Value));
+        await Core.DeliverQueuedMailAsync();
+        var queued = await Core.WithDbAsync(db => db.OutboxMails.AsNoTracking().SingleAsync());
+        Assert.Equal((Emails[Client.UserId], OutboxStatus.Waiting, 1), (queued.To, queued.Status, queued.Attempts));
+        Assert.Contains("Invitation: Review", queued.Subject, StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(queued.LastError));
     }
 }

@@ -42,6 +42,7 @@ public sealed class TicketMailTests(SmtpServerFixture smtp) : CrmTestBase(
         Assert.Contains("the code lifetime was fixed.", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("In progress", mail.TextBody, StringComparison.Ordinal);
         // The agent's reply is the only mail the requester got: their own reply and the opening sent nothing.
+        await Core.DeliverQueuedMailAsync();
         Assert.Single(_mailbox.MailTo(Emails[Client.UserId]));
     }
 
@@ -56,6 +57,7 @@ public sealed class TicketMailTests(SmtpServerFixture smtp) : CrmTestBase(
 
         var mail = await _mailbox.WaitForMailAsync(Emails[OtherAgent.UserId], "New reply");
         Assert.Contains("Cleo Client replied", mail.TextBody, StringComparison.Ordinal);
+        await Core.DeliverQueuedMailAsync();
         Assert.Empty(_mailbox.MailTo(Emails[Client.UserId]));
     }
 
@@ -67,6 +69,7 @@ public sealed class TicketMailTests(SmtpServerFixture smtp) : CrmTestBase(
 
         Assert.True((await Tickets.UpdateAsync(Client, ticket.Id, new TicketUpdate(TicketStatus.Closed, loaded.Priority, null), loaded.Version)).Succeeded);
 
+        await Core.DeliverQueuedMailAsync();
         Assert.Empty(_mailbox.MailTo(Emails[Client.UserId]));
     }
 }

@@ -30,5 +30,6 @@ public static class AppSections
         new("Meetings", "/meetings", "event", null),
         new("Tickets", "/tickets", "confirmation_number", null),
         new("Admin", "/admin/accounts", "admin_panel_settings", Roles.Admin),
+        new("Mail queue", "/admin/mail", "outgoing_mail", Roles.Admin),
     ];
 }

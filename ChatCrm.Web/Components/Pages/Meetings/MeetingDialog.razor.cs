@@ -7,7 +7,7 @@ using Radzen;
 namespace ChatCrm.Web.Components.Pages.Meetings;
 
 /// <summary>What the page tells the person after the dialog closed with a change.</summary>
-public sealed record MeetingDialogOutcome(string Text, bool IsWarning);
+public sealed record MeetingDialogOutcome(string Text);
 
 public sealed partial class MeetingDialog : IDisposable
 {
@@ -173,8 +173,7 @@ public sealed partial class MeetingDialog : IDisposable
         if (saved is null) return;
         if (ok)
         {
-            var text = saved.Warning ?? (MeetingId is null ? $"“{input.Title!.Trim()}” is scheduled; the participants got an invitation." : "The meeting is saved.");
-            Dialogs.Close(new MeetingDialogOutcome(text, saved.Warning is not null));
+            Dialogs.Close(new MeetingDialogOutcome(MeetingId is null ? $"“{input.Title!.Trim()}” is scheduled; the participants get an invitation." : "The meeting is saved."));
             return;
         }
         // A field's problem shows next to the field, not a second time at the top.
@@ -195,7 +194,7 @@ public sealed partial class MeetingDialog : IDisposable
                 new ConfirmOptions { OkButtonText = "Delete meeting", CancelButtonText = "Keep it", CloseDialogOnEsc = true }) == true,
             reload: LoadAsync);
         if (ok && deleted is not null)
-            Dialogs.Close(new MeetingDialogOutcome(deleted.Warning ?? "The meeting is deleted; the participants were told.", deleted.Warning is not null));
+            Dialogs.Close(new MeetingDialogOutcome("The meeting is deleted; the participants get a cancellation."));
     }
 
     public void Dispose() => _conflictCheck?.Cancel();

@@ -105,7 +105,7 @@ public sealed partial class MeetingsPage : IDisposable
                 [nameof(MeetingDialog.End)] = end,
             }, new DialogOptions { Width = "min(40rem, 96vw)", CloseDialogOnEsc = true, Draggable = false });
             if (result is not MeetingDialogOutcome outcome) return;
-            Show(outcome.IsWarning ? AlertStyle.Warning : AlertStyle.Success, outcome.Text);
+            Show(AlertStyle.Success, outcome.Text);
             if (_scheduler is not null) await _scheduler.Reload();
             if (_grid is not null) await _grid.ReloadAsync();
         }

@@ -1,0 +1,38 @@
+using System.Globalization;
+using ChatCrm.Core.Email;
+using Radzen;
+
+namespace ChatCrm.Web.Components.Pages.Admin;
+
+/// <summary>How the mail queue page words and colours a mail's state and times (UTC, as the other admin pages).</summary>
+internal static class MailFormat
+{
+    public sealed record Choice(OutboxStatus Value, string Text);
+
+    public static readonly IReadOnlyList<Choice> Choices = Enum.GetValues<OutboxStatus>().Select(s => new Choice(s, Label(s))).ToList();
+
+    public static string Label(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Waiting => "Waiting",
+        OutboxStatus.Sending => "Sending",
+        OutboxStatus.Sent => "Sent",
+        _ => "Failed",
+    };
+
+    public static BadgeStyle Style(OutboxStatus status) => status switch
+    {
+        OutboxStatus.Waiting => BadgeStyle.Warning,
+        OutboxStatus.Sending => BadgeStyle.Info,
+        OutboxStatus.Sent => BadgeStyle.Success,
+        _ => BadgeStyle.Danger,
+    };
+
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
+    public static string NextOrSent(OutboxRow row) => row.Status switch
+    {
+        OutboxStatus.Sent when row.SentAt is { } sent => When(sent),
+        OutboxStatus.Waiting => When(row.NextAttemptAt),
+        _ => "",
+    };
+}
