@@ -111,7 +111,8 @@ public sealed partial class MailDeliveryWorker(
     private async Task<Delivery> DeliverAsync(ChatCrmDbContext db, Guid id, IMailConnection? connection, CancellationToken cancellationToken)
     {
         var claimedAt = clock.GetUtcNow();
-        var claimed = await db.OutboxMails.Where(m => m.Id == id && m.Status == OutboxStatus.Waiting)
+        // Still due: another sender may have tried it since it was listed and put it back for later.
+        var claimed = await db.OutboxMails.Where(m => m.Id == id && m.Status == OutboxStatus.Waiting && m.NextAttemptAt <= claimedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.ClaimedAt, claimedAt), cancellationToken);
         if (claimed != 1) return new Delivery(connection, false, false);
         var mail = await db.OutboxMails.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);

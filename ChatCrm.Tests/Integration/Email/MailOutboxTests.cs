@@ -155,6 +155,40 @@ public sealed class MailOutboxTests(SmtpServerFixture smtp, ITestOutputHelper ou
         Assert.Equal((OutboxStatus.Waiting, 1), (retried.Status, retried.Attempts));
     }
 
+    [Fact]
+    public async Task ACodeMailIsQueuedOnlyWithItsCode()
+    {
+        await using var core = await CoreServices.StartAsync(smtp);
+        var codes = core.Get<EmailCodeService>();
+        var person = await core.CreateUserAsync("Cody", TestAddresses.New("cody"), null);
+
+        // A code for an account deleted a moment ago cannot be saved (its user is gone): its mail goes nowhere either.
+        await Assert.ThrowsAsync<DbUpdateException>(() => codes.IssueAsync(Guid.NewGuid(), CodePurpose.SignIn, person.Email!,
+            code => EmailTemplates.Build(person.Email!, "Your code", "Cody", ["Your code:"], code)));
+        Assert.Equal(0, await core.WithDbAsync(db => db.OutboxMails.CountAsync()));
+
+        await codes.IssueAsync(person.Id, CodePurpose.SignIn, person.Email!, code => EmailTemplates.Build(person.Email!, "Your code", "Cody", ["Your code:"], code));
+        var code = Mailbox.ExtractCode(await smtp.Mailbox.WaitForMailAsync(person.Email!));
+        Assert.True((await codes.VerifyAsync(person.Id, CodePurpose.SignIn, code)).IsValid);
+    }
+
+    [Fact]
+    public async Task SentMailKeepsNoBodyAndLeavesTheListAfterItsRetention()
+    {
+        var settings = new Dictionary<string, string?> { ["ChatCrm:Email:Outbox:SentRetentionDays"] = "1" };
+        await using var core = await CoreServices.StartAsync(smtp, settings);
+        var to = TestAddresses.New("kept");
+        await core.Get<MailOutbox>().SendAsync(EmailTemplates.Build(to, "Your code", "Kim", ["Your code:"], "123456"));
+        await core.DeliverQueuedMailAsync();
+
+        var sent = await core.WithDbAsync(db => db.OutboxMails.AsNoTracking().SingleAsync());
+        Assert.Equal((OutboxStatus.Sent, to, "", ""), (sent.Status, sent.To, sent.TextBody, sent.HtmlBody));
+
+        core.Clock.Advance(TimeSpan.FromDays(2));
+        await core.Get<MailDeliveryWorker>().RunDueAsync(CancellationToken.None);
+        Assert.Equal(0, await core.WithDbAsync(db => db.OutboxMails.CountAsync()));
+    }
+
     private static async Task AcceptForeverAsync(TcpListener listener, List<TcpClient> accepted)
     {
         try

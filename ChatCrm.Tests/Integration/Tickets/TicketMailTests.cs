@@ -1,4 +1,5 @@
 using ChatCrm.Core.Tickets;
+using Microsoft.EntityFrameworkCore;
 using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 
@@ -71,6 +72,21 @@ public sealed class TicketMailTests(SmtpServerFixture smtp) : CrmTestBase(
 
         await Core.DeliverQueuedMailAsync();
         Assert.Empty(_mailbox.MailTo(Emails[Client.UserId]));
+    }
+
+    [Fact]
+    public async Task AStatusChangeThatLosesToSomeoneElsesSaveQueuesNoMail()
+    {
+        var ticket = await Tickets.OpenTicketAsync(Client, "Two agents at once");
+        var loaded = await Tickets.ReadAsync(Agent, ticket.Id);
+        Assert.True((await Tickets.UpdateAsync(OtherAgent, ticket.Id, new TicketUpdate(loaded.Status, loaded.Priority, OtherAgent.UserId), loaded.Version)).Succeeded);
+
+        // The mail is queued in the save's transaction: a save refused as stale leaves no mail behind.
+        await Assert.ThrowsAsync<ChatCrm.Core.Common.ConcurrencyConflictException>(() =>
+            Tickets.UpdateAsync(Agent, ticket.Id, new TicketUpdate(TicketStatus.Resolved, loaded.Priority, Agent.UserId), loaded.Version));
+
+        Assert.Equal(0, await Core.WithDbAsync(db => db.OutboxMails.CountAsync()));
+        Assert.Equal(TicketStatus.Open, (await Tickets.ReadAsync(Client, ticket.Id)).Status);
     }
 }
 
