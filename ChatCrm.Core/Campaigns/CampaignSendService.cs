@@ -12,7 +12,7 @@ namespace ChatCrm.Core.Campaigns;
 /// </summary>
 public sealed class CampaignSendService(
     IDbContextFactory<ChatCrmDbContext> dbFactory,
-    IEmailSender email,
+    MailOutbox outbox,
     UnsubscribeTokens tokens,
     CampaignSendSignal signal,
     TimeProvider clock)
@@ -31,7 +31,7 @@ public sealed class CampaignSendService(
         if (string.IsNullOrWhiteSpace(me?.Email)) return Result.Fail("Your account has no email address to send the test to.");
         // The link in a test carries no lead, so following it unsubscribes nobody.
         var mail = CampaignMail.Render(me.Email, "[Test] " + campaign.Subject, campaign.Body!, me.DisplayName, tokens.LinkFor(Guid.Empty));
-        await email.SendAsync(mail, cancellationToken);
+        await outbox.SendAsync(mail, cancellationToken);
         return Result.Ok();
     }
 

@@ -23,7 +23,7 @@ public sealed class MailDeliveryTests(SmtpServerFixture smtp) : IAsyncLifetime
         var longLine = string.Join(' ', Enumerable.Repeat("Ångström café naïve ✓", 12));
         var message = EmailTemplates.Build(to, "Zoë’s welcome — ✓", "Zoë Ångström", [longLine, "Your code:"], "042917");
 
-        await _core.Get<IEmailSender>().SendAsync(message);
+        await _core.Get<MailOutbox>().SendAsync(message);
         var mail = await smtp.Mailbox.WaitForMailAsync(to);
 
         Assert.Equal("Zoë’s welcome — ✓", mail.Subject);
@@ -37,7 +37,7 @@ public sealed class MailDeliveryTests(SmtpServerFixture smtp) : IAsyncLifetime
     public async Task EachMailIsHandedOutOnceInTheOrderSent()
     {
         var to = TestAddresses.New("queue");
-        var sender = _core.Get<IEmailSender>();
+        var sender = _core.Get<MailOutbox>();
         foreach (var n in new[] { "first", "second" }) await sender.SendAsync(EmailTemplates.Build(to, n, "Q", ["Hi."]));
 
         Assert.Equal("first", (await smtp.Mailbox.WaitForMailAsync(to)).Subject);
