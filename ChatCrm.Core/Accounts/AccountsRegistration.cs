@@ -46,12 +46,14 @@ internal static class AccountsRegistration
         // Shared by all requests and circuits; safe for concurrent use.
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<CodeSendThrottle>();
+        services.AddSingleton<CodeDecoys>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddSingleton<IEmailSender, MailMessageSender>();
         services.AddSingleton<AvatarStore>();
 
         // Stateless services that open a context (or a scope for UserManager) per operation.
         services.AddSingleton<EmailCodeService>();
+        services.AddSingleton<AccountLockout>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccountFlows>();
         services.AddSingleton<AdminAccountService>();

@@ -65,6 +65,7 @@ public sealed class AdminAccountService(
     {
         RequireAdmin(actor);
         if (!Roles.All.Contains(role)) return Result.Fail("Choose a role: Admin, Agent or Client.");
+        if (!EmailAddresses.IsValid(email)) return Result.Fail(EmailAddresses.InvalidMessage);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null) return Result.Fail("An account with that email already exists.");
