@@ -17,6 +17,7 @@ public sealed class AccountFlows(
     IServiceScopeFactory scopes,
     EmailCodeService codes,
     CodeDecoys decoys,
+    ReplyPacing pacing,
     CodeSendThrottle throttle,
     AccountLockout lockout,
     SessionService sessions,
@@ -24,6 +25,8 @@ public sealed class AccountFlows(
     IOptions<AccountOptions> options,
     TimeProvider clock)
 {
+    private const string SendCodeStep = "send-code";
+
     /// <summary>The reply to every "send me a code" step, whatever the address.</summary>
     public string SameReply => $"If that address can be used, we have emailed it a 6-digit code. It works for {CodeLifetime}.";
 
@@ -85,6 +88,7 @@ public sealed class AccountFlows(
     {
         if (!EmailAddresses.IsValid(emailAddress)) return SignInOutcome.BadAddress;
         if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
@@ -101,22 +105,29 @@ public sealed class AccountFlows(
         if (!eligible)
         {
             decoys.Issue(emailAddress, purpose);
+            await pacing.PadAsync(SendCodeStep, started, cancellationToken);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
         decoys.Forget(emailAddress, purpose);
         await SendCodeAsync(user!, purpose, user!.Email!, cancellationToken);
+        pacing.RecordReal(SendCodeStep, started);
         return new SignInOutcome(SignInStatus.CodeSent);
     }
 
     /// <summary>Confirms a new account's address; the person is then signed in.</summary>
     public async Task<SignInOutcome> ConfirmSignUpAsync(string emailAddress, string code, CancellationToken cancellationToken = default)
     {
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
         var pending = user is { EmailConfirmed: false } ? user : null;
-        var check = await CheckCodeAsync(pending, emailAddress, CodePurpose.ConfirmSignUp, code, cancellationToken);
-        if (!check.IsValid) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: check.Message);
+        var (check, stored) = await CheckCodeAsync(pending, emailAddress, CodePurpose.ConfirmSignUp, code, cancellationToken);
+        if (!check.IsValid)
+        {
+            await PaceAsync("confirm-code", stored, started, cancellationToken);
+            return new SignInOutcome(SignInStatus.InvalidCredentials, Message: check.Message);
+        }
         pending!.EmailConfirmed = true;
         await users.UpdateAsync(pending);
         return new SignInOutcome(SignInStatus.SignedIn, pending.Id);
@@ -166,13 +177,15 @@ public sealed class AccountFlows(
     /// </summary>
     public async Task<SignInOutcome> CompleteSignInAsync(string emailAddress, string code, CancellationToken cancellationToken = default)
     {
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        var check = await CheckCodeAsync(user, emailAddress, CodePurpose.SignIn, code, cancellationToken);
+        var (check, stored) = await CheckCodeAsync(user, emailAddress, CodePurpose.SignIn, code, cancellationToken);
         if (!check.IsValid)
         {
             var failure = user is null ? FailureCount.Counted : await CountFailureAsync(user, cancellationToken);
+            await PaceAsync("sign-in-code", stored, started, cancellationToken);
             return new SignInOutcome(failure == FailureCount.Counted ? SignInStatus.InvalidCredentials : SignInStatus.LockedOut, Message: check.Message);
         }
         if (await lockout.LockedUntilAsync(user!.Id, cancellationToken) is { } until) return SignInOutcome.Locked(until, clock.GetUtcNow());
@@ -186,6 +199,7 @@ public sealed class AccountFlows(
     /// <summary>Sets a new password with an emailed code, and signs every browser out.</summary>
     public async Task<Result> ResetPasswordAsync(string emailAddress, string code, string newPassword, CancellationToken cancellationToken = default)
     {
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
@@ -193,8 +207,12 @@ public sealed class AccountFlows(
         // the order of the answers does not tell whether it has an account.
         var passwordCheck = await ValidatePasswordAsync(users, user ?? new AppUser { Email = emailAddress.Trim() }, newPassword);
         if (passwordCheck is not null) return Result.Fail(passwordCheck);
-        var check = await CheckCodeAsync(user, emailAddress, CodePurpose.ResetPassword, code, cancellationToken);
-        if (!check.IsValid) return Result.Fail(check.Message);
+        var (check, stored) = await CheckCodeAsync(user, emailAddress, CodePurpose.ResetPassword, code, cancellationToken);
+        if (!check.IsValid)
+        {
+            await PaceAsync("reset-code", stored, started, cancellationToken);
+            return Result.Fail(check.Message);
+        }
 
         var token = await users.GeneratePasswordResetTokenAsync(user!);
         var reset = await users.ResetPasswordAsync(user!, token, newPassword);
@@ -273,14 +291,30 @@ public sealed class AccountFlows(
 
     /// <summary>
     /// Checks a typed code: against the stand-in if the last send for this address mailed none, else against the
-    /// account's latest code. A code the tries killed ends the resend wait, so "send a new one" works at once.
+    /// account's latest code (<c>Stored</c>: the database was asked). A code the tries killed ends the resend wait, so
+    /// "send a new one" works at once.
     /// </summary>
-    private async Task<CodeCheck> CheckCodeAsync(AppUser? user, string emailAddress, CodePurpose purpose, string code, CancellationToken cancellationToken)
+    private async Task<(CodeCheck Check, bool Stored)> CheckCodeAsync(AppUser? user, string emailAddress, CodePurpose purpose, string code,
+        CancellationToken cancellationToken)
     {
-        var check = decoys.Check(emailAddress, purpose)
-            ?? (user is null ? new CodeCheck(CodeCheckStatus.Invalid) : await codes.VerifyAsync(user.Id, purpose, code, cancellationToken));
+        var stored = false;
+        var check = decoys.Check(emailAddress, purpose);
+        if (check is null && user is not null)
+        {
+            check = await codes.VerifyAsync(user.Id, purpose, code, cancellationToken);
+            stored = true;
+        }
+        check ??= new CodeCheck(CodeCheckStatus.Invalid);
         if (check.Status == CodeCheckStatus.Exhausted) throttle.EndCooldown(emailAddress, purpose);
-        return check;
+        return (check, stored);
+    }
+
+    /// <summary>A failed step that asked the database sets the pace; one answered without it waits as long.</summary>
+    private Task PaceAsync(string step, bool real, long started, CancellationToken cancellationToken)
+    {
+        if (!real) return pacing.PadAsync(step, started, cancellationToken);
+        pacing.RecordReal(step, started);
+        return Task.CompletedTask;
     }
 
     /// <summary>Counts a failed attempt; the request whose failure locks the account tells its owner by mail.</summary>

@@ -47,6 +47,7 @@ internal static class AccountsRegistration
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<CodeSendThrottle>();
         services.AddSingleton<CodeDecoys>();
+        services.AddSingleton<ReplyPacing>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddSingleton<IEmailSender, MailMessageSender>();
         services.AddSingleton<AvatarStore>();

@@ -119,3 +119,107 @@ public sealed class AccountPostRateLimitTests(SmtpServerFixture smtp) : AccountP
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).Status);
     }
 }
+
+/// <summary>The words after wrong codes and the resend wait agree, with the product's real 60-second wait.</summary>
+[Collection(AccountPagesGroup.Name)]
+public sealed class CodeWordsAndCooldownTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp, new Dictionary<string, string?>
+{
+    ["ChatCrm:Accounts:ResendCooldownSeconds"] = "60",
+})
+{
+    [Fact]
+    public async Task ACodeKilledByWrongTriesNoLongerWorksEvenWhenRightAndANewOneCanBeSentAtOnce()
+    {
+        var email = UniqueEmail("killed");
+        await App.CreateUserAsync("Kip Killed", email, GoodPassword);
+        using var client = App.CreateFormClient();
+        await RequestSignInCodeAsync(client, email);
+        var code = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        for (var i = 0; i < 3; i++) await EnterSignInCodeAsync(client, wrong);
+        var right = await EnterSignInCodeAsync(client, code);
+        Assert.Null(right.RedirectPath);
+        Assert.Contains("no longer works", right.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("not right", right.Text, StringComparison.Ordinal);
+
+        // "Send a new one", within the 60 s wait: the dead code ended the wait, so the new code goes out now.
+        var resent = await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" });
+        Assert.Contains("new code is on its way", resent.Text, StringComparison.Ordinal);
+        var fresh = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+        Assert.Equal("/", (await EnterSignInCodeAsync(client, fresh)).RedirectPath);
+    }
+
+    [Fact]
+    public async Task AnUnknownAddressGoesThroughTheSameWordsAndTheSameWait()
+    {
+        var known = UniqueEmail("kwords");
+        var unknown = UniqueEmail("uwords");
+        await App.CreateUserAsync("Wes Words", known, GoodPassword);
+
+        async Task<List<string>> StepsAsync(string email)
+        {
+            using var client = App.CreateFormClient();
+            var steps = new List<string> { (await RequestSignInCodeAsync(client, email)).RedirectPath ?? "" };
+            // Right after the first code, the wait holds for both.
+            steps.Add((await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" })).Text);
+            for (var i = 0; i < 4; i++) steps.Add((await EnterSignInCodeAsync(client, "000000")).Text);
+            steps.Add((await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" })).Text);
+            return steps.Select(s => s.Replace(email, "{address}", StringComparison.Ordinal)).ToList();
+        }
+
+        var forKnown = await StepsAsync(known);
+        var forUnknown = await StepsAsync(unknown);
+
+        // The known address's code may happen to be 000000; then its steps differ for a reason that is not a leak.
+        var code = Mailbox.ExtractCode(Mailbox.MailTo(known)[0]);
+        if (code == "000000") return;
+        Assert.Equal(forKnown, forUnknown);
+        Assert.Contains("Try again in", forKnown[1], StringComparison.Ordinal);
+        Assert.Contains("not right", forKnown[2], StringComparison.Ordinal);
+        Assert.Contains("no longer works", forKnown[4], StringComparison.Ordinal);
+        Assert.Contains("no longer works", forKnown[5], StringComparison.Ordinal);
+        Assert.Contains("new code is on its way", forKnown[6], StringComparison.Ordinal);
+    }
+}
+
+/// <summary>A code lifetime other than the default: every page and mail that states it says the configured time.</summary>
+[Collection(AccountPagesGroup.Name)]
+public sealed class CodeLifetimeTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp, new Dictionary<string, string?>
+{
+    ["ChatCrm:Accounts:CodeLifetimeMinutes"] = "7",
+})
+{
+    [Fact]
+    public async Task PagesAndMailsStateTheConfiguredLifetimeAndTheCodeLivesThatLong()
+    {
+        var email = UniqueEmail("seven");
+        await App.CreateUserAsync("Sev Minutes", email, GoodPassword);
+        using var client = App.CreateFormClient();
+
+        await RequestSignInCodeAsync(client, email);
+        var page = await client.GetAsync("/account/login/code");
+        var mail = await Mailbox.WaitForMailAsync(email, "sign-in code");
+
+        Assert.Contains("It works for 7 minutes.", page.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("5 minutes", page.Text, StringComparison.Ordinal);
+        Assert.Contains("works for 7 minutes", mail.TextBody, StringComparison.Ordinal);
+
+        App.Clock.Advance(TimeSpan.FromMinutes(6.5));
+        Assert.Equal("/", (await EnterSignInCodeAsync(client, Mailbox.ExtractCode(mail))).RedirectPath);
+    }
+
+    [Fact]
+    public async Task ACodeFromTheConfiguredLifetimeExpiresAfterIt()
+    {
+        var email = UniqueEmail("expires7");
+        await App.CreateUserAsync("Exa Seven", email, GoodPassword);
+        using var client = App.CreateFormClient();
+        await RequestSignInCodeAsync(client, email);
+        var code = await Mailbox.WaitForCodeAsync(email, "sign-in code");
+
+        App.Clock.Advance(TimeSpan.FromMinutes(7) + TimeSpan.FromSeconds(1));
+
+        Assert.Contains("expired and no longer works", (await EnterSignInCodeAsync(client, code)).Text, StringComparison.Ordinal);
+    }
+}
