@@ -72,6 +72,35 @@ public sealed class AccountLockout(IDbContextFactory<ChatCrmDbContext> dbFactory
             .ExecuteUpdateAsync(set => set.SetProperty(u => u.AccessFailedCount, 0).SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
     }
 
+    /// <summary>
+    /// An admin's lock, with no end. Written like the failure count (one update, new ConcurrencyStamp), and with a new
+    /// SecurityStamp so every cookie of the account fails its next check; a UserManager save here could lose the lock to
+    /// a failed sign-in that renewed the ConcurrencyStamp a moment before.
+    /// </summary>
+    public async Task LockByAdminAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var (stamp, security) = (Guid.NewGuid().ToString(), Guid.NewGuid().ToString("N"));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.LockoutEnabled, true)
+                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)AdminAccountService.LockedByAdminUntil)
+                .SetProperty(u => u.SecurityStamp, security)
+                .SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
+    }
+
+    /// <summary>Ends any lock, an admin's or a failed-attempt one, and starts the count again.</summary>
+    public async Task UnlockAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        var stamp = Guid.NewGuid().ToString();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.Users.Where(u => u.Id == userId)
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(u => u.LockoutEnd, (DateTimeOffset?)null)
+                .SetProperty(u => u.AccessFailedCount, 0)
+                .SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
+    }
+
     /// <summary>A password reset is the way back in after a failed-attempt lock; an admin's lock stays.</summary>
     public async Task LiftFailedAttemptLockAsync(Guid userId, CancellationToken cancellationToken = default)
     {

@@ -19,6 +19,7 @@ public sealed class AdminAccountService(
     IDbContextFactory<ChatCrmDbContext> dbFactory,
     SessionService sessions,
     AccountFlows flows,
+    AccountLockout lockout,
     AvatarStore avatars,
     IEnumerable<IAccountDeletionParticipant> deletionParticipants,
     TimeProvider clock)
@@ -101,9 +102,7 @@ public sealed class AdminAccountService(
         {
             if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(users, user))
                 return Result.Fail("This is the last admin; it cannot be locked.");
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, LockedByAdminUntil);
-            await users.UpdateSecurityStampAsync(user);
+            await lockout.LockByAdminAsync(userId, cancellationToken);
             await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
             return Result.Ok();
         });
@@ -112,10 +111,9 @@ public sealed class AdminAccountService(
     public async Task<Result> UnlockAsync(Actor actor, Guid userId, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
-        return await WithUserAsync(userId, async (users, user) =>
+        return await WithUserAsync(userId, async (_, _) =>
         {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            await lockout.UnlockAsync(userId, cancellationToken);
             return Result.Ok();
         });
     }

@@ -108,6 +108,24 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
         Assert.Equal(flows.SignInFailedReply, rightButLocked.Message);
     }
 
+    [Fact]
+    public async Task AnAdminsLockHoldsWhileWrongPasswordsArriveInParallel()
+    {
+        await using var core = await StartAsync(maxFailedAccessAttempts: 100);
+        var admin = await core.CreateUserAsync("Ada Admin", TestAddresses.New("ada"), Password, Roles.Admin);
+        var user = await core.CreateUserAsync("Lee Locked", TestAddresses.New("lee"), Password);
+        var flows = core.Get<AccountFlows>();
+
+        var guesses = AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip));
+        var locked = await core.Get<AdminAccountService>().LockAsync(new Actor(admin.Id, Roles.Admin), user.Id);
+        await guesses;
+
+        var after = await core.FindUserAsync(user.Email!);
+        Assert.True(locked.Succeeded, locked.Error);
+        Assert.Equal(AdminAccountService.LockedByAdminUntil, after.LockoutEnd);
+        Assert.NotEqual(user.SecurityStamp, after.SecurityStamp);
+    }
+
     private async Task<CoreServices> StartAsync(int maxFailedAccessAttempts)
     {
         var settings = await DatabaseSettingsAsync();
