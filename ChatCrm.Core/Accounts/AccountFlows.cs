@@ -252,14 +252,14 @@ public sealed class AccountFlows(
         }
         else
         {
-            // The code page then answers as if a code had gone to the new address, which has an account.
+            // The code form then answers as if a code had gone to the new address, which has an account.
             decoys.Issue(userId.ToString(), CodePurpose.ChangeEmail);
-        }
-        if (owner is not null && owner.Id != user.Id)
-        {
-            await email.SendAsync(EmailTemplates.Build(owner.Email!, "Someone tried to use your address", owner.DisplayName,
-                ["Another ChatCrm account asked to change its email to this address. Nothing was changed.",
-                 "If this was not expected, you can ignore this mail."]), cancellationToken);
+            if (owner.Id != user.Id)
+            {
+                await email.SendAsync(EmailTemplates.Build(owner.Email!, "Someone tried to use your address", owner.DisplayName,
+                    ["Another ChatCrm account asked to change its email to this address. Nothing was changed.",
+                     "If this was not expected, you can ignore this mail."]), cancellationToken);
+            }
         }
         return new SignInOutcome(SignInStatus.CodeSent);
     }

@@ -137,4 +137,29 @@ public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
         Assert.Equal(SignInStatus.CodeSent, requested.Status); // the same reply as always
         Assert.Empty(Mail.MailTo(user.Email!));
     }
+
+    [Fact]
+    public async Task WrongCodesForAnEmailChangeReadAlikeWhetherTheNewAddressIsTakenOrFree()
+    {
+        var toTaken = await _core.CreateUserAsync("Tess Taken", TestAddresses.New("tess"), Password);
+        var toFree = await _core.CreateUserAsync("Finn Free", TestAddresses.New("finn"), Password);
+        var owner = await _core.CreateUserAsync("Oona Owner", TestAddresses.New("oona"), Password);
+        var free = TestAddresses.New("freeaddr");
+        await Flows.RequestEmailChangeAsync(toTaken.Id, owner.Email!, Ip);
+        await Flows.RequestEmailChangeAsync(toFree.Id, free, "203.0.113.32");
+        var code = await Mail.WaitForCodeAsync(free);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var takenReplies = new List<string?>();
+        var freeReplies = new List<string?>();
+        for (var i = 0; i < 4; i++)
+        {
+            takenReplies.Add((await Flows.ConfirmEmailChangeAsync(toTaken.Id, wrong)).Error);
+            freeReplies.Add((await Flows.ConfirmEmailChangeAsync(toFree.Id, wrong)).Error);
+        }
+
+        Assert.Equal(freeReplies, takenReplies);
+        Assert.Contains("not right", takenReplies[0], StringComparison.Ordinal);
+        Assert.Contains("no longer works", takenReplies[2], StringComparison.Ordinal);
+    }
 }
