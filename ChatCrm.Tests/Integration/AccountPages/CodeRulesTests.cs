@@ -144,35 +144,51 @@ public sealed class CodeWordsAndCooldownTests(SmtpServerFixture smtp) : AccountP
     }
 
     [Fact]
-    public async Task AnUnknownAddressGoesThroughTheSameWordsAndTheSameWait()
+    public async Task AnUnknownAddressGoesThroughTheSameWordsTheSameWaitAndTheSameLock()
     {
         var known = UniqueEmail("kwords");
         var unknown = UniqueEmail("uwords");
         await App.CreateUserAsync("Wes Words", known, GoodPassword);
 
+        // A wrong guess: for the known address, not its latest code (which may be any six digits).
+        string Guess(string email) => email == known
+            ? OtherCode(Mailbox.ExtractCode(Mailbox.MailTo(known).Last(m => m.Subject.Contains("sign-in code", StringComparison.Ordinal))))
+            : "000000";
+
         async Task<List<string>> StepsAsync(string email)
         {
             using var client = App.CreateFormClient();
+            async Task<string> Resend() => (await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" })).Text;
+            async Task<string> Wrong() => (await EnterSignInCodeAsync(client, Guess(email))).Text;
+
             var steps = new List<string> { (await RequestSignInCodeAsync(client, email)).RedirectPath ?? "" };
-            // Right after the first code, the wait holds for both.
-            steps.Add((await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" })).Text);
-            for (var i = 0; i < 4; i++) steps.Add((await EnterSignInCodeAsync(client, "000000")).Text);
-            steps.Add((await client.SubmitAsync("/account/login/code", "login-resend", new() { ["resend"] = "1" })).Text);
+            steps.Add(await Resend());                                  // 1: the wait holds right after a code
+            for (var i = 0; i < 4; i++) steps.Add(await Wrong());       // 2-5: not right twice, then no longer works
+            steps.Add(await Resend());                                  // 6: the dead code ended the wait
+            steps.Add(await Wrong());                                   // 7: the fifth failure locks the known account
+            steps.Add(await Wrong());                                   // 8: locked, and the words still come from the code
+            steps.Add(await Resend());                                  // 9: a live code keeps its wait
+            App.Clock.Advance(TimeSpan.FromSeconds(61));
+            steps.Add(await Resend());                                  // 10: locked: no code, the same reply
+            steps.Add(await Wrong());                                   // 11
             return steps.Select(s => s.Replace(email, "{address}", StringComparison.Ordinal)).ToList();
         }
 
         var forKnown = await StepsAsync(known);
         var forUnknown = await StepsAsync(unknown);
 
-        // The known address's code may happen to be 000000; then its steps differ for a reason that is not a leak.
-        var code = Mailbox.ExtractCode(Mailbox.MailTo(known)[0]);
-        if (code == "000000") return;
         Assert.Equal(forKnown, forUnknown);
         Assert.Contains("Try again in", forKnown[1], StringComparison.Ordinal);
         Assert.Contains("not right", forKnown[2], StringComparison.Ordinal);
         Assert.Contains("no longer works", forKnown[4], StringComparison.Ordinal);
         Assert.Contains("no longer works", forKnown[5], StringComparison.Ordinal);
         Assert.Contains("new code is on its way", forKnown[6], StringComparison.Ordinal);
+        Assert.Contains("not right", forKnown[8], StringComparison.Ordinal);
+        Assert.Contains("Try again in", forKnown[9], StringComparison.Ordinal);
+        Assert.Contains("new code is on its way", forKnown[10], StringComparison.Ordinal);
+        // Only the mailbox differs: the known address got two codes and the lock notice, the unknown one nothing.
+        Assert.Equal(["sign-in code", "sign-in code", "locked"], Mailbox.MailTo(known).Select(m => m.Subject.Contains("locked", StringComparison.Ordinal) ? "locked" : "sign-in code"));
+        Assert.Empty(Mailbox.MailTo(unknown));
     }
 }
 
