@@ -57,6 +57,7 @@ internal static class AccountsRegistration
         services.AddSingleton<AccountLockout>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccountFlows>();
+        services.AddSingleton<AccountChanges>();
         services.AddSingleton<AdminAccountService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<DemoDataSeeder>();
