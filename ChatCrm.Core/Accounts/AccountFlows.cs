@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChatCrm.Core.Accounts;
 
 /// <summary>
-/// The sign-up, sign-in, reset and email-change steps behind the account pages. Every reply that follows an address
+/// The sign-up, sign-in and reset steps behind the account pages. Every reply that follows an address
 /// is the same in words, status and (within a small factor) time whether or not an account has it, and whether or
 /// not that account is locked; the difference only shows in the mailbox. So an unknown address hashes the password as
 /// a known one does, a code never mailed is answered by a stand-in (<see cref="CodeDecoys"/>), and a lock is told to
