@@ -2,25 +2,48 @@ using ChatCrm.Core.Common;
 using ChatCrm.Core.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Core.Accounts;
 
 /// <summary>
-/// The sign-up, sign-in, reset and email-change steps behind the account pages. Every reply that follows an address
-/// is the same whether or not an account has it; the difference only shows in the mailbox.
+/// The sign-up, sign-in and reset steps behind the account pages. Every reply that follows an address
+/// is the same in words, status and (within a small factor) time whether or not an account has it, and whether or
+/// not that account is locked; the difference only shows in the mailbox. So an unknown address hashes the password as
+/// a known one does, a code never mailed is answered by a stand-in (<see cref="CodeDecoys"/>), and a lock is told to
+/// the account's owner by mail while the page gives everyone the same sentence.
 /// </summary>
 public sealed class AccountFlows(
     IServiceScopeFactory scopes,
     EmailCodeService codes,
+    CodeDecoys decoys,
+    ReplyPacing pacing,
     CodeSendThrottle throttle,
+    AccountLockout lockout,
     SessionService sessions,
-    IEmailSender email,
+    MailOutbox outbox,
+    IOptions<AccountOptions> options,
     TimeProvider clock)
 {
-    public const string SameReply = "If that address can be used, we have emailed it a 6-digit code. It works for 5 minutes.";
+    private const string SendCodeStep = "send-code";
+
+    /// <summary>The reply to every "send me a code" step, whatever the address.</summary>
+    public string SameReply => $"If that address can be used, we have emailed it a 6-digit code. It works for {CodeLifetime}.";
+
+    /// <summary>How long a code works, in words, from <see cref="AccountOptions.CodeLifetimeMinutes"/>.</summary>
+    public string CodeLifetime => CodeEmails.Lifetime(codes.LifetimeMinutes);
+
+    /// <summary>
+    /// The one answer to a failed password step: wrong address, wrong password and a locked account read alike, so
+    /// the page never tells whether an address has an account. The owner of a locked account learns it by mail.
+    /// </summary>
+    public string SignInFailedReply =>
+        $"Wrong email or password. After {options.Value.MaxFailedAccessAttempts} failed attempts an account is locked for " +
+        $"{options.Value.LockoutMinutes} minutes, and its owner gets an email saying so.";
 
     public async Task<SignInOutcome> RegisterAsync(string displayName, string emailAddress, string password, string? ipAddress, CancellationToken cancellationToken = default)
     {
+        if (!EmailAddresses.IsValid(emailAddress)) return SignInOutcome.BadAddress;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var candidate = new AppUser { DisplayName = displayName.Trim(), Email = emailAddress.Trim(), UserName = "candidate" };
@@ -29,15 +52,19 @@ public sealed class AccountFlows(
         if (!throttle.TryAcquire(emailAddress, CodePurpose.ConfirmSignUp, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
 
         var existing = await users.FindByEmailAsync(emailAddress);
+        // A new account's password is hashed below; hashing it for a known address too keeps both equally slow.
+        if (existing is not null) users.PasswordHasher.HashPassword(candidate, password);
         if (existing is { EmailConfirmed: true })
         {
-            await email.SendAsync(EmailTemplates.Build(existing.Email!, "You already have a ChatCrm account", existing.DisplayName,
+            decoys.Issue(emailAddress, CodePurpose.ConfirmSignUp);
+            await outbox.SendAsync(EmailTemplates.Build(existing.Email!, "You already have a ChatCrm account", existing.DisplayName,
                 ["Someone (maybe you) tried to sign up with this address, but it already has an account.",
                  "Sign in instead, or use \"Forgot password\" if you no longer know your password."]), cancellationToken);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
         if (existing is not null)
         {
+            decoys.Forget(emailAddress, CodePurpose.ConfirmSignUp);
             await SendCodeAsync(existing, CodePurpose.ConfirmSignUp, existing.Email!, cancellationToken);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
@@ -48,20 +75,24 @@ public sealed class AccountFlows(
         if (!created.Succeeded)
         {
             // A parallel sign-up with the same address lost the race to the unique index: same reply as above.
+            decoys.Issue(emailAddress, CodePurpose.ConfirmSignUp);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
         await users.AddToRoleAsync(candidate, Roles.Client);
+        decoys.Forget(emailAddress, CodePurpose.ConfirmSignUp);
         await SendCodeAsync(candidate, CodePurpose.ConfirmSignUp, candidate.Email!, cancellationToken);
         return new SignInOutcome(SignInStatus.CodeSent);
     }
 
     public async Task<SignInOutcome> ResendAsync(string emailAddress, CodePurpose purpose, string? ipAddress, CancellationToken cancellationToken = default)
     {
+        if (!EmailAddresses.IsValid(emailAddress)) return SignInOutcome.BadAddress;
         if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        var locked = user is not null && await users.IsLockedOutAsync(user);
+        var locked = user is not null && lockout.IsLocked(user);
         // A failed-password lockout ends on its own or by a reset; an admin lock does not.
         var lockedByAdmin = locked && user!.LockoutEnd >= AdminAccountService.LockedByAdminUntil;
         var eligible = user is not null && purpose switch
@@ -71,47 +102,61 @@ public sealed class AccountFlows(
             CodePurpose.ResetPassword => user.EmailConfirmed && !lockedByAdmin,
             _ => false,
         };
-        if (eligible) await SendCodeAsync(user!, purpose, user!.Email!, cancellationToken);
+        if (!eligible)
+        {
+            decoys.Issue(emailAddress, purpose);
+            await pacing.PadAsync(SendCodeStep, started, cancellationToken);
+            return new SignInOutcome(SignInStatus.CodeSent);
+        }
+        decoys.Forget(emailAddress, purpose);
+        await SendCodeAsync(user!, purpose, user!.Email!, cancellationToken);
+        pacing.RecordReal(SendCodeStep, started);
         return new SignInOutcome(SignInStatus.CodeSent);
     }
 
     /// <summary>Confirms a new account's address; the person is then signed in.</summary>
     public async Task<SignInOutcome> ConfirmSignUpAsync(string emailAddress, string code, CancellationToken cancellationToken = default)
     {
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        if (user is null || user.EmailConfirmed) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: new CodeCheck(CodeCheckStatus.Invalid).Message);
-        var check = await codes.VerifyAsync(user.Id, CodePurpose.ConfirmSignUp, code, cancellationToken);
-        if (!check.IsValid) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: check.Message);
-        user.EmailConfirmed = true;
-        await users.UpdateAsync(user);
-        return new SignInOutcome(SignInStatus.SignedIn, user.Id);
+        var pending = user is { EmailConfirmed: false } ? user : null;
+        var (check, stored) = await CheckCodeAsync(pending, emailAddress, CodePurpose.ConfirmSignUp, code, cancellationToken);
+        if (!check.IsValid)
+        {
+            await PaceAsync("confirm-code", stored, started, cancellationToken);
+            return new SignInOutcome(SignInStatus.InvalidCredentials, Message: check.Message);
+        }
+        pending!.EmailConfirmed = true;
+        await users.UpdateAsync(pending);
+        return new SignInOutcome(SignInStatus.SignedIn, pending.Id);
     }
 
     /// <summary>Step one of password sign-in: checks the password (counting failures toward lockout), then mails a code.</summary>
     public async Task<SignInOutcome> BeginPasswordSignInAsync(string emailAddress, string password, string? ipAddress, CancellationToken cancellationToken = default)
     {
+        if (!EmailAddresses.IsValid(emailAddress)) return SignInOutcome.BadAddress;
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        if (user is null)
+        if (user is null || user.PasswordHash is null || lockout.IsLocked(user))
         {
-            // Hash anyway, so an unknown address takes as long to answer as a known one.
+            // Hash anyway, so an unknown, password-less or locked account takes as long to answer as a wrong password;
+            // a locked account's password is not checked, so guessing on during the lock learns nothing.
             users.PasswordHasher.HashPassword(new AppUser(), password);
-            return new SignInOutcome(SignInStatus.InvalidCredentials, Message: "Wrong email or password.");
+            var locked = user is not null && lockout.IsLocked(user);
+            return new SignInOutcome(locked ? SignInStatus.LockedOut : SignInStatus.InvalidCredentials, Message: SignInFailedReply);
         }
-        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow());
         if (!await users.CheckPasswordAsync(user, password))
         {
-            await users.AccessFailedAsync(user);
-            return await users.IsLockedOutAsync(user)
-                ? SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow())
-                : new SignInOutcome(SignInStatus.InvalidCredentials, Message: "Wrong email or password.");
+            var failure = await CountFailureAsync(user, cancellationToken);
+            return new SignInOutcome(failure == FailureCount.Counted ? SignInStatus.InvalidCredentials : SignInStatus.LockedOut, Message: SignInFailedReply);
         }
-        await users.ResetAccessFailedCountAsync(user);
+        await lockout.ResetCountAsync(user.Id, cancellationToken);
         var purpose = user.EmailConfirmed ? CodePurpose.SignIn : CodePurpose.ConfirmSignUp;
         if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        decoys.Forget(emailAddress, purpose);
         if (!user.EmailConfirmed)
         {
             await SendCodeAsync(user, CodePurpose.ConfirmSignUp, user.Email!, cancellationToken);
@@ -125,23 +170,26 @@ public sealed class AccountFlows(
     public Task<SignInOutcome> SendSignInCodeAsync(string emailAddress, string? ipAddress, CancellationToken cancellationToken = default) =>
         ResendAsync(emailAddress, CodePurpose.SignIn, ipAddress, cancellationToken);
 
-    /// <summary>Step two: the emailed code. Wrong codes count toward lockout like wrong passwords.</summary>
+    /// <summary>
+    /// Step two: the emailed code. Wrong codes count toward lockout like wrong passwords. The words come from the code
+    /// alone (not right, no longer works, expired), as they do for an address without an account; only someone holding
+    /// the right code hears that the account is locked.
+    /// </summary>
     public async Task<SignInOutcome> CompleteSignInAsync(string emailAddress, string code, CancellationToken cancellationToken = default)
     {
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        if (user is null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: new CodeCheck(CodeCheckStatus.Invalid).Message);
-        if (await users.IsLockedOutAsync(user)) return SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow());
-        var check = await codes.VerifyAsync(user.Id, CodePurpose.SignIn, code, cancellationToken);
+        var (check, stored) = await CheckCodeAsync(user, emailAddress, CodePurpose.SignIn, code, cancellationToken);
         if (!check.IsValid)
         {
-            await users.AccessFailedAsync(user);
-            return await users.IsLockedOutAsync(user)
-                ? SignInOutcome.Locked(user.LockoutEnd, clock.GetUtcNow())
-                : new SignInOutcome(SignInStatus.InvalidCredentials, Message: check.Message);
+            var failure = user is null ? FailureCount.Counted : await CountFailureAsync(user, cancellationToken);
+            await PaceAsync("sign-in-code", stored, started, cancellationToken);
+            return new SignInOutcome(failure == FailureCount.Counted ? SignInStatus.InvalidCredentials : SignInStatus.LockedOut, Message: check.Message);
         }
-        await users.ResetAccessFailedCountAsync(user);
+        if (await lockout.LockedUntilAsync(user!.Id, cancellationToken) is { } until) return SignInOutcome.Locked(until, clock.GetUtcNow());
+        await lockout.ResetCountAsync(user.Id, cancellationToken);
         return new SignInOutcome(SignInStatus.SignedIn, user.Id);
     }
 
@@ -151,81 +199,78 @@ public sealed class AccountFlows(
     /// <summary>Sets a new password with an emailed code, and signs every browser out.</summary>
     public async Task<Result> ResetPasswordAsync(string emailAddress, string code, string newPassword, CancellationToken cancellationToken = default)
     {
+        var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByEmailAsync(emailAddress);
-        if (user is null) return Result.Fail(new CodeCheck(CodeCheckStatus.Invalid).Message);
-        // Check the password before the code, so a weak password does not use up a good code.
-        var passwordCheck = await ValidatePasswordAsync(users, user, newPassword);
+        // The password before the code, so a weak password does not use up a good code; for every address alike, so
+        // the order of the answers does not tell whether it has an account.
+        var passwordCheck = await ValidatePasswordAsync(users, user ?? new AppUser { Email = emailAddress.Trim() }, newPassword);
         if (passwordCheck is not null) return Result.Fail(passwordCheck);
-        var check = await codes.VerifyAsync(user.Id, CodePurpose.ResetPassword, code, cancellationToken);
-        if (!check.IsValid) return Result.Fail(check.Message);
+        var (check, stored) = await CheckCodeAsync(user, emailAddress, CodePurpose.ResetPassword, code, cancellationToken);
+        if (!check.IsValid)
+        {
+            await PaceAsync("reset-code", stored, started, cancellationToken);
+            return Result.Fail(check.Message);
+        }
 
-        var token = await users.GeneratePasswordResetTokenAsync(user);
-        var reset = await users.ResetPasswordAsync(user, token, newPassword);
+        var token = await users.GeneratePasswordResetTokenAsync(user!);
+        var reset = await users.ResetPasswordAsync(user!, token, newPassword);
         if (!reset.Succeeded) return Result.Fail(Describe(reset));
-        // A reset after a failed-password lockout is the way back in; an admin lock stays.
-        if (user.LockoutEnd is { } end && end < clock.GetUtcNow().AddYears(10)) await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // A reset is the way back in after a failed-attempt lock; an admin lock stays.
+        await lockout.LiftFailedAttemptLockAsync(user!.Id, cancellationToken);
         await sessions.EndAllAsync(user.Id, cancellationToken: cancellationToken);
         return Result.Ok();
     }
 
-    public async Task<Result> ChangePasswordAsync(Guid userId, string currentPassword, string newPassword, bool endOtherSessions, Guid? currentSession, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null) return Result.Fail("Your account no longer exists.");
-        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
-        if (!changed.Succeeded) return Result.Fail(Describe(changed));
-        if (endOtherSessions) await sessions.EndAllAsync(user.Id, currentSession, cancellationToken);
-        return Result.Ok();
-    }
-
-    /// <summary>Mails a code to the new address; the address changes only when that code comes back.</summary>
-    public async Task<SignInOutcome> RequestEmailChangeAsync(Guid userId, string newEmail, string? ipAddress, CancellationToken cancellationToken = default)
-    {
-        if (!throttle.TryAcquire(newEmail, CodePurpose.ChangeEmail, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: "Your account no longer exists.");
-        var owner = await users.FindByEmailAsync(newEmail);
-        if (owner is null)
-        {
-            await SendCodeAsync(user, CodePurpose.ChangeEmail, newEmail.Trim(), cancellationToken);
-        }
-        else if (owner.Id != user.Id)
-        {
-            await email.SendAsync(EmailTemplates.Build(owner.Email!, "Someone tried to use your address", owner.DisplayName,
-                ["Another ChatCrm account asked to change its email to this address. Nothing was changed.",
-                 "If this was not expected, you can ignore this mail."]), cancellationToken);
-        }
-        return new SignInOutcome(SignInStatus.CodeSent);
-    }
-
-    public async Task<Result> ConfirmEmailChangeAsync(Guid userId, string code, CancellationToken cancellationToken = default)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var user = await users.FindByIdAsync(userId.ToString());
-        if (user is null) return Result.Fail("Your account no longer exists.");
-        var check = await codes.VerifyAsync(user.Id, CodePurpose.ChangeEmail, code, cancellationToken);
-        if (!check.IsValid) return Result.Fail(check.Message);
-        var token = await users.GenerateChangeEmailTokenAsync(user, check.SentTo!);
-        var changed = await users.ChangeEmailAsync(user, check.SentTo!, token);
-        return changed.Succeeded ? Result.Ok() : Result.Fail("That address is already in use by another account.");
-    }
-
     internal async Task SendCodeAsync(AppUser user, CodePurpose purpose, string to, CancellationToken cancellationToken)
     {
-        await codes.IssueAsync(user.Id, purpose, to, code => CodeEmails.Build(to, user.DisplayName, purpose, code), cancellationToken);
+        await codes.IssueAsync(user.Id, purpose, to, code => CodeEmails.Build(to, user.DisplayName, purpose, code, codes.LifetimeMinutes), cancellationToken);
     }
 
     internal async Task SendInvitationAsync(AppUser user, CancellationToken cancellationToken)
     {
-        await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!, code => CodeEmails.Invitation(user.Email!, user.DisplayName, code), cancellationToken);
+        await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!,
+            code => CodeEmails.Invitation(user.Email!, user.DisplayName, code, codes.LifetimeMinutes), cancellationToken);
+    }
+
+    /// <summary>
+    /// Checks a typed code: against the stand-in if the last send for this address mailed none, else against the
+    /// account's latest code (<c>Stored</c>: the database was asked). A code the tries killed ends the resend wait, so
+    /// "send a new one" works at once.
+    /// </summary>
+    private async Task<(CodeCheck Check, bool Stored)> CheckCodeAsync(AppUser? user, string emailAddress, CodePurpose purpose, string code,
+        CancellationToken cancellationToken)
+    {
+        var stored = false;
+        var check = decoys.Check(emailAddress, purpose);
+        if (check is null && user is not null)
+        {
+            check = await codes.VerifyAsync(user.Id, purpose, code, cancellationToken);
+            stored = true;
+        }
+        check ??= new CodeCheck(CodeCheckStatus.Invalid);
+        if (check.Status == CodeCheckStatus.Exhausted) throttle.EndCooldown(emailAddress, purpose);
+        return (check, stored);
+    }
+
+    /// <summary>A failed step that asked the database sets the pace; one answered without it waits as long.</summary>
+    private Task PaceAsync(string step, bool real, long started, CancellationToken cancellationToken)
+    {
+        if (!real) return pacing.PadAsync(step, started, cancellationToken);
+        pacing.RecordReal(step, started);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Counts a failed attempt; the failure that locks the account queues a mail telling its owner, with the lock.</summary>
+    private async Task<FailureCount> CountFailureAsync(AppUser user, CancellationToken cancellationToken)
+    {
+        var failure = await lockout.RecordFailureAsync(user.Id, until => EmailTemplates.Build(user.Email!,
+            "Your ChatCrm account is locked for a while", user.DisplayName,
+            [$"After {options.Value.MaxFailedAccessAttempts} failed sign-in attempts, your account is locked until {until:yyyy-MM-dd HH:mm} UTC.",
+             "If that was not you, someone may be guessing your password: \"Forgot your password?\" on the sign-in page sets a new one and lifts the lock."]),
+            cancellationToken);
+        return failure.Count;
     }
 
     internal static async Task<string?> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)

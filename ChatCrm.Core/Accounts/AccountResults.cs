@@ -5,6 +5,10 @@ public enum SignInStatus
     /// <summary>A code was mailed (or, for an unknown address, the same reply is given).</summary>
     CodeSent,
     InvalidCredentials,
+    /// <summary>
+    /// The account is locked. The words are those of a wrong password or code, so that no reply tells a locked
+    /// account from an unknown address; the owner learns of the lock by mail, or from the right code.
+    /// </summary>
     LockedOut,
     /// <summary>The address is not confirmed yet; a new confirmation code was sent.</summary>
     NotConfirmed,
@@ -16,6 +20,9 @@ public sealed record SignInOutcome(SignInStatus Status, Guid? UserId = null, str
 {
     public static SignInOutcome Throttled(TimeSpan retryAfter) =>
         new(SignInStatus.Throttled, Message: $"Too many codes asked for. Try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} seconds.");
+
+    /// <summary>An address the mailer could not parse: refused before anything is looked up or stored.</summary>
+    public static SignInOutcome BadAddress { get; } = new(SignInStatus.InvalidCredentials, Message: EmailAddresses.InvalidMessage);
 
     public static SignInOutcome Locked(DateTimeOffset? until, DateTimeOffset now) =>
         new(SignInStatus.LockedOut, Message: until is null || until > now.AddYears(10)

@@ -44,13 +44,17 @@ internal static class AccountsRegistration
         // Shared by all requests and circuits; safe for concurrent use.
         services.AddSingleton<CodeHasher>();
         services.AddSingleton<CodeSendThrottle>();
+        services.AddSingleton<CodeDecoys>();
+        services.AddSingleton<ReplyPacing>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddSingleton<AvatarStore>();
 
         // Stateless services that open a context (or a scope for UserManager) per operation.
         services.AddSingleton<EmailCodeService>();
+        services.AddSingleton<AccountLockout>();
         services.AddSingleton<SessionService>();
         services.AddSingleton<AccountFlows>();
+        services.AddSingleton<AccountChanges>();
         services.AddSingleton<AdminAccountService>();
         services.AddSingleton<ProfileService>();
         services.AddSingleton<DemoDataSeeder>();

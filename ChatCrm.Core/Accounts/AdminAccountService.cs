@@ -19,6 +19,7 @@ public sealed class AdminAccountService(
     IDbContextFactory<ChatCrmDbContext> dbFactory,
     SessionService sessions,
     AccountFlows flows,
+    AccountLockout lockout,
     AvatarStore avatars,
     IEnumerable<IAccountDeletionParticipant> deletionParticipants,
     TimeProvider clock)
@@ -65,6 +66,7 @@ public sealed class AdminAccountService(
     {
         RequireAdmin(actor);
         if (!Roles.All.Contains(role)) return Result.Fail("Choose a role: Admin, Agent or Client.");
+        if (!EmailAddresses.IsValid(email)) return Result.Fail(EmailAddresses.InvalidMessage);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if (await users.FindByEmailAsync(email) is not null) return Result.Fail("An account with that email already exists.");
@@ -100,9 +102,7 @@ public sealed class AdminAccountService(
         {
             if (await users.IsInRoleAsync(user, Roles.Admin) && await IsLastAdminAsync(users, user))
                 return Result.Fail("This is the last admin; it cannot be locked.");
-            await users.SetLockoutEnabledAsync(user, true);
-            await users.SetLockoutEndDateAsync(user, LockedByAdminUntil);
-            await users.UpdateSecurityStampAsync(user);
+            await lockout.LockByAdminAsync(userId, cancellationToken);
             await sessions.EndAllAsync(userId, cancellationToken: cancellationToken);
             return Result.Ok();
         });
@@ -111,10 +111,9 @@ public sealed class AdminAccountService(
     public async Task<Result> UnlockAsync(Actor actor, Guid userId, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
-        return await WithUserAsync(userId, async (users, user) =>
+        return await WithUserAsync(userId, async (_, _) =>
         {
-            await users.SetLockoutEndDateAsync(user, null);
-            await users.ResetAccessFailedCountAsync(user);
+            await lockout.UnlockAsync(userId, cancellationToken);
             return Result.Ok();
         });
     }

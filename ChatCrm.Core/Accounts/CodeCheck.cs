@@ -18,7 +18,7 @@ public sealed record CodeCheck(CodeCheckStatus Status, string? SentTo = null)
     public string Message => Status switch
     {
         CodeCheckStatus.Valid => "",
-        CodeCheckStatus.Expired => "That code has expired. Send a new one.",
+        CodeCheckStatus.Expired => "That code has expired and no longer works. Send a new one.",
         CodeCheckStatus.Exhausted => "Too many wrong tries: that code no longer works. Send a new one.",
         _ => "That code is not right. Check the latest email and try again.",
     };

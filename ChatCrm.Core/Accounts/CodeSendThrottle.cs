@@ -21,9 +21,9 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
     {
         var settings = options.Value;
         var now = clock.GetUtcNow();
-        var addressKey = "a:" + email.Trim().ToUpperInvariant();
+        var addressKey = AddressKey(email);
         var ipKey = "i:" + (ipAddress ?? "unknown");
-        var cooldownKey = $"{purpose}:{addressKey}";
+        var cooldownKey = CooldownKey(email, purpose);
         var address = _sends.GetOrAdd(addressKey, _ => new Queue<DateTimeOffset>());
         var ip = _sends.GetOrAdd(ipKey, _ => new Queue<DateTimeOffset>());
 
@@ -52,6 +52,16 @@ public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvi
         SweepIfLarge(now);
         return true;
     }
+
+    /// <summary>
+    /// Ends the wait before the next code for this address and purpose: a code killed by wrong tries tells the person
+    /// to send a new one, and that must work at once. The hourly caps stay, so this never allows more codes an hour.
+    /// </summary>
+    public void EndCooldown(string email, CodePurpose purpose) => _lastSendByPurpose.TryRemove(CooldownKey(email, purpose), out _);
+
+    private static string AddressKey(string email) => "a:" + email.Trim().ToUpperInvariant();
+
+    private static string CooldownKey(string email, CodePurpose purpose) => $"{purpose}:{AddressKey(email)}";
 
     // Forget addresses and IPs with no send in the last hour, so a flood of distinct addresses cannot grow memory
     // without bound. Cheap enough to run on a send once the table is big.

@@ -43,40 +43,50 @@ public sealed class EmailCodeService(IDbContextFactory<ChatCrmDbContext> dbFacto
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Checks a code; a right code is consumed at once (a second use fails), a wrong one counts a try.</summary>
+    public int LifetimeMinutes => _options.CodeLifetimeMinutes;
+
+    /// <summary>
+    /// Checks a code against the latest one mailed for the purpose: a right code is consumed at once (a second use
+    /// fails), a wrong one counts a try. Both are conditional updates that only touch a live code (not used, not
+    /// expired, tries left), so parallel guesses can never count more tries than the limit, and a right code that
+    /// wrong guesses killed meanwhile fails. The answer is the code's state as the database has it afterwards.
+    /// </summary>
     public async Task<CodeCheck> VerifyAsync(Guid userId, CodePurpose purpose, string? code, CancellationToken cancellationToken = default)
     {
         var now = _clock.GetUtcNow();
+        var max = _options.CodeMaxAttempts;
         await using var db = await _dbFactory.CreateDbContextAsync(cancellationToken);
-        var latest = await db.EmailCodes.AsNoTracking()
-            .Where(c => c.UserId == userId && c.Purpose == purpose && c.ConsumedAt == null)
-            .OrderByDescending(c => c.CreatedAt)
-            .FirstOrDefaultAsync(cancellationToken);
+        var latest = await Latest(db, userId, purpose).FirstOrDefaultAsync(cancellationToken);
         if (latest is null) return new CodeCheck(CodeCheckStatus.Invalid);
+        if (!IsAlive(latest, now, max)) return Dead(latest, now, max);
 
-        if (latest.ExpiresAt <= now)
-        {
-            await Retire(db, latest.Id, now, cancellationToken);
-            return new CodeCheck(CodeCheckStatus.Expired);
-        }
-
+        var alive = db.EmailCodes.Where(c => c.Id == latest.Id && c.ConsumedAt == null && c.FailedAttempts < max && c.ExpiresAt > now);
         var normalized = (code ?? "").Trim().Replace(" ", "", StringComparison.Ordinal);
         if (normalized.Length == 6 && normalized.All(char.IsAsciiDigit) && _hasher.Matches(latest.Id, normalized, latest.CodeHash))
         {
-            // The conditional update makes single use hold even when two requests race with the same code.
-            return await Retire(db, latest.Id, now, cancellationToken)
-                ? new CodeCheck(CodeCheckStatus.Valid, latest.SentTo)
-                : new CodeCheck(CodeCheckStatus.Invalid);
+            if (await alive.ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken) == 1)
+                return new CodeCheck(CodeCheckStatus.Valid, latest.SentTo);
         }
-
-        var attempts = latest.FailedAttempts + 1;
-        await db.EmailCodes.Where(c => c.Id == latest.Id).ExecuteUpdateAsync(set => set
-            .SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1)
-            .SetProperty(c => c.ConsumedAt, c => c.FailedAttempts + 1 >= _options.CodeMaxAttempts ? now : c.ConsumedAt), cancellationToken);
-        return new CodeCheck(attempts >= _options.CodeMaxAttempts ? CodeCheckStatus.Exhausted : CodeCheckStatus.Invalid);
+        else
+        {
+            await alive.ExecuteUpdateAsync(set => set
+                .SetProperty(c => c.FailedAttempts, c => c.FailedAttempts + 1)
+                .SetProperty(c => c.ConsumedAt, c => c.FailedAttempts + 1 >= max ? now : c.ConsumedAt), cancellationToken);
+        }
+        var after = await db.EmailCodes.AsNoTracking().FirstAsync(c => c.Id == latest.Id, cancellationToken);
+        return IsAlive(after, now, max) ? new CodeCheck(CodeCheckStatus.Invalid) : Dead(after, now, max);
     }
 
-    private static async Task<bool> Retire(ChatCrmDbContext db, Guid codeId, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await db.EmailCodes.Where(c => c.Id == codeId && c.ConsumedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ConsumedAt, now), cancellationToken) == 1;
+    // The latest code whatever its state: a code the tries killed must answer "no longer works", not "not right".
+    private static IQueryable<EmailCode> Latest(ChatCrmDbContext db, Guid userId, CodePurpose purpose) =>
+        db.EmailCodes.AsNoTracking().Where(c => c.UserId == userId && c.Purpose == purpose).OrderByDescending(c => c.CreatedAt);
+
+    private static bool IsAlive(EmailCode code, DateTimeOffset now, int max) =>
+        code.ConsumedAt is null && code.FailedAttempts < max && code.ExpiresAt > now;
+
+    // Killed by tries, then past its time; otherwise it was used (or replaced), which reads as a wrong code.
+    private static CodeCheck Dead(EmailCode code, DateTimeOffset now, int max) =>
+        new(code.FailedAttempts >= max ? CodeCheckStatus.Exhausted
+            : code.ExpiresAt <= now ? CodeCheckStatus.Expired
+            : CodeCheckStatus.Invalid);
 }

@@ -49,6 +49,7 @@ public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider cl
 
     internal static async Task<Result> CreateAdminAsync(IServiceScopeFactory scopes, TimeProvider clock, string displayName, string email, string password)
     {
+        if (!EmailAddresses.IsValid(email)) return Result.Fail(EmailAddresses.InvalidMessage);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0) return Result.Fail("An admin already exists.");

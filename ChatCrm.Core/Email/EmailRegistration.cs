@@ -15,7 +15,6 @@ internal static class EmailRegistration
         services.AddSingleton<MailOutboxSignal>();
         services.AddSingleton<MailOutboxWakeUp>();
         services.AddSingleton<MailOutbox>();
-        services.AddSingleton<IEmailSender>(sp => sp.GetRequiredService<MailOutbox>());
         services.AddSingleton<MailOutboxAdmin>();
         // Chosen once: the settings are read at start and do not change while the app runs.
         services.AddSingleton<IMailTransport>(sp => string.IsNullOrWhiteSpace(sp.GetRequiredService<IOptions<EmailOptions>>().Value.Smtp.Host)

@@ -1,4 +1,5 @@
 using ChatCrm.Tests.Fixtures;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Tests.Integration.AccountPages;
 
@@ -31,6 +32,28 @@ public abstract class AccountPagesTestBase : IDisposable
     /// <summary>Asks for a code for the pending address (email me a code), as the page does.</summary>
     protected static Task<PageResponse> RequestSignInCodeAsync(FormClient client, string email) =>
         client.SubmitAsync("/account/login/email", "login-email", new() { ["Input.Email"] = email });
+
+    /// <summary>A person with an account, a browser of theirs that asked for a sign-in code, and the code from the mail.</summary>
+    protected async Task<(FormClient Client, string Email, string Code)> AskedForSignInCodeAsync(string who)
+    {
+        var email = UniqueEmail(who);
+        await App.CreateUserAsync(who, email, GoodPassword);
+        var client = App.CreateFormClient();
+        await RequestSignInCodeAsync(client, email);
+        return (client, email, await Mailbox.WaitForCodeAsync(email, "sign-in code"));
+    }
+
+    /// <summary>The app's first admin (made from the bootstrap settings), as Core services take a caller.</summary>
+    protected async Task<Core.Accounts.Actor> AdminActorAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.AppUser>>();
+        var admin = await users.FindByEmailAsync(ChatCrmAppFactory.AdminEmail) ?? throw new InvalidOperationException("No bootstrap admin.");
+        return new Core.Accounts.Actor(admin.Id, Core.Accounts.Roles.Admin);
+    }
+
+    /// <summary>A well-formed code that is not the given one.</summary>
+    protected static string OtherCode(string code) => code == "000000" ? "111111" : "000000";
 
     protected static Task<PageResponse> EnterSignInCodeAsync(FormClient client, string code) =>
         client.SubmitAsync("/account/login/code", "login-code", new() { ["Input.Code"] = code });

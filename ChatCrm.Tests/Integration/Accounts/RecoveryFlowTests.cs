@@ -15,6 +15,8 @@ public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
 
     private AccountFlows Flows => _core.Get<AccountFlows>();
 
+    private AccountChanges Changes => _core.Get<AccountChanges>();
+
     private SessionService Sessions => _core.Get<SessionService>();
 
     private Mailbox Mail => smtp.Mailbox;
@@ -78,10 +80,10 @@ public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
         var user = await _core.CreateUserAsync("Rae Holt", TestAddresses.New("rae"), Password);
         var newAddress = TestAddresses.New("rae.new");
 
-        var requested = await Flows.RequestEmailChangeAsync(user.Id, newAddress, Ip);
+        var requested = await Changes.RequestEmailChangeAsync(user.Id, newAddress, Ip);
         var code = await Mail.WaitForCodeAsync(newAddress, "Confirm your new ChatCrm email address");
         var unchangedMeanwhile = await _core.FindUserAsync(user.Email!);
-        var confirmed = await Flows.ConfirmEmailChangeAsync(user.Id, code);
+        var confirmed = await Changes.ConfirmEmailChangeAsync(user.Id, code);
 
         Assert.Equal(SignInStatus.CodeSent, requested.Status);
         Assert.Equal(user.Id, unchangedMeanwhile.Id);
@@ -99,8 +101,8 @@ public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
         var owner = await _core.CreateUserAsync("Tia Marsh", TestAddresses.New("tia"), Password);
         var free = TestAddresses.New("free");
 
-        var forTaken = await Flows.RequestEmailChangeAsync(user.Id, owner.Email!, Ip);
-        var forFree = await Flows.RequestEmailChangeAsync(user.Id, free, "203.0.113.31");
+        var forTaken = await Changes.RequestEmailChangeAsync(user.Id, owner.Email!, Ip);
+        var forFree = await Changes.RequestEmailChangeAsync(user.Id, free, "203.0.113.31");
 
         Assert.Equal(forFree, forTaken);
         var warning = await Mail.WaitForMailAsync(owner.Email!);
@@ -139,5 +141,30 @@ public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
         Assert.Equal(SignInStatus.CodeSent, requested.Status); // the same reply as always
         await _core.DeliverQueuedMailAsync();
         Assert.Empty(Mail.MailTo(user.Email!));
+    }
+
+    [Fact]
+    public async Task WrongCodesForAnEmailChangeReadAlikeWhetherTheNewAddressIsTakenOrFree()
+    {
+        var toTaken = await _core.CreateUserAsync("Tess Taken", TestAddresses.New("tess"), Password);
+        var toFree = await _core.CreateUserAsync("Finn Free", TestAddresses.New("finn"), Password);
+        var owner = await _core.CreateUserAsync("Oona Owner", TestAddresses.New("oona"), Password);
+        var free = TestAddresses.New("freeaddr");
+        await Changes.RequestEmailChangeAsync(toTaken.Id, owner.Email!, Ip);
+        await Changes.RequestEmailChangeAsync(toFree.Id, free, "203.0.113.32");
+        var code = await Mail.WaitForCodeAsync(free);
+        var wrong = code == "000000" ? "111111" : "000000";
+
+        var takenReplies = new List<string?>();
+        var freeReplies = new List<string?>();
+        for (var i = 0; i < 4; i++)
+        {
+            takenReplies.Add((await Changes.ConfirmEmailChangeAsync(toTaken.Id, wrong)).Error);
+            freeReplies.Add((await Changes.ConfirmEmailChangeAsync(toFree.Id, wrong)).Error);
+        }
+
+        Assert.Equal(freeReplies, takenReplies);
+        Assert.Contains("not right", takenReplies[0], StringComparison.Ordinal);
+        Assert.Contains("no longer works", takenReplies[2], StringComparison.Ordinal);
     }
 }

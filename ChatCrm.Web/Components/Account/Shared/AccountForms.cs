@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ChatCrm.Core.Accounts;
 
 namespace ChatCrm.Web.Components.Account.Shared;
 
@@ -14,7 +15,7 @@ internal static class AccountFields
 internal sealed class EmailField
 {
     [Required(ErrorMessage = "Enter your email address.")]
-    [EmailAddress(ErrorMessage = "That is not an email address.")]
+    [MailableAddress]
     [StringLength(AccountFields.EmailMax)]
     public string Email { get; set; } = "";
 }
