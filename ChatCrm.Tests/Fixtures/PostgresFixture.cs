@@ -35,9 +35,10 @@ public sealed class PostgresFixture : IAsyncLifetime, IDisposable
             Port = FreePort.Next();
             try
             {
-                // fsync off: the cluster is thrown away, durability would only cost time.
+                // fsync off: the cluster is thrown away, durability would only cost time. More connections than the
+                // default 100: every app in a collection keeps its own pool, and several-server tests run two at once.
                 Run(Path.Combine(Bin, "pg_ctl"), ["-D", DataDir, "-l", _folder.Combine("server.log"), "-w", "-t", "60",
-                    "-o", $"-p {Port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off", "start"]);
+                    "-o", $"-p {Port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300", "start"]);
                 _started = true;
             }
             catch (InvalidOperationException e)

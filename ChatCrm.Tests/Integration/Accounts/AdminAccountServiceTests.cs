@@ -116,6 +116,7 @@ public sealed class AdminAccountServiceTests(SmtpServerFixture smtp) : IAsyncLif
         var signIn = await _core.Get<AccountFlows>().BeginPasswordSignInAsync(user.Email!, Password, Ip);
         Assert.Equal(SignInStatus.LockedOut, signIn.Status);
         Assert.Equal(_core.Get<AccountFlows>().SignInFailedReply, signIn.Message);
+        await _core.DeliverQueuedMailAsync();
         Assert.Empty(smtp.Mailbox.MailTo(user.Email!));
 
         Assert.True((await Admin.UnlockAsync(AsAdmin, user.Id)).Succeeded);

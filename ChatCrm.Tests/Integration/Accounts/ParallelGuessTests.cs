@@ -60,12 +60,12 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
         var after = await core.FindUserAsync(user.Email!);
         var row = await LatestCodeAsync(core, user.Id);
         output.WriteLine($"{Engine}: {Guesses} parallel wrong codes: {counted} failures counted before the lock, 1 locked it, " +
-            $"{Guesses - counted} answered as locked; code tries recorded {row.FailedAttempts}; lock mails {LockMails(user).Count}");
+            $"{Guesses - counted} answered as locked; code tries recorded {row.FailedAttempts}; lock mails {(await LockMailsAsync(core, user)).Count}");
         Assert.Equal(4, counted);
         Assert.Equal(MaxCodeTries(core), row.FailedAttempts);
         Assert.True(after.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), $"Not locked: {after.LockoutEnd}");
         Assert.Equal(0, after.AccessFailedCount);
-        Assert.Single(LockMails(user));
+        Assert.Single(await LockMailsAsync(core, user));
         Assert.NotEqual(SignInStatus.SignedIn, right.Status);
         Assert.Contains("no longer works", right.Message, StringComparison.Ordinal);
     }
@@ -99,11 +99,11 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
         var counted = outcomes.Count(o => o.Status == SignInStatus.InvalidCredentials);
         var after = await core.FindUserAsync(user.Email!);
         output.WriteLine($"{Engine}: {Guesses} parallel wrong passwords: {counted} failures counted before the lock, 1 locked it; " +
-            $"count after the lock {after.AccessFailedCount}; lock mails {LockMails(user).Count}");
+            $"count after the lock {after.AccessFailedCount}; lock mails {(await LockMailsAsync(core, user)).Count}");
         Assert.Equal(4, counted);
         Assert.True(after.LockoutEnd > DateTimeOffset.UtcNow.AddMinutes(10), $"Not locked: {after.LockoutEnd}");
         Assert.Equal(0, after.AccessFailedCount);
-        Assert.Single(LockMails(user));
+        Assert.Single(await LockMailsAsync(core, user));
         Assert.Equal(SignInStatus.LockedOut, rightButLocked.Status);
         Assert.Equal(flows.SignInFailedReply, rightButLocked.Message);
     }
@@ -161,8 +161,12 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
 
     private static int MaxCodeTries(CoreServices core) => core.Get<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value.CodeMaxAttempts;
 
-    private List<ReceivedMail> LockMails(AppUser user) =>
-        smtp.Mailbox.MailTo(user.Email!).Where(m => m.Subject.Contains("locked", StringComparison.Ordinal)).ToList();
+    /// <summary>The lock notices the person got, once everything queued so far has gone out.</summary>
+    private async Task<List<ReceivedMail>> LockMailsAsync(CoreServices core, AppUser user)
+    {
+        await core.DeliverQueuedMailAsync();
+        return smtp.Mailbox.MailTo(user.Email!).Where(m => m.Subject.Contains("locked", StringComparison.Ordinal)).ToList();
+    }
 
     private static string Wrong(string code) =>
         ((int.Parse(code, CultureInfo.InvariantCulture) + 1) % 1_000_000).ToString("D6", CultureInfo.InvariantCulture);
