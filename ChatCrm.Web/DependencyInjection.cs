@@ -57,6 +57,7 @@ public static class DependencyInjection
 
     public static void UseChatCrmPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
@@ -64,6 +65,9 @@ public static class DependencyInjection
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Routing explicitly here, not first (WebApplication's default): endpoints that short-circuit the pipeline (the
+        // Blazor script, the theme) then still pass the security headers, HSTS and the error handler above.
+        app.UseRouting();
         // Explicitly after the status-code pages, so a 403 from authorization is re-rendered as the "Not allowed" page.
         app.UseAuthentication();
         app.UseAuthorization();
