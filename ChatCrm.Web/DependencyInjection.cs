@@ -58,6 +58,7 @@ public static class DependencyInjection
     public static void UseChatCrmPipeline(this WebApplication app)
     {
         app.UseSecurityHeaders();
+        app.UseRequestCharsetCheck();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
