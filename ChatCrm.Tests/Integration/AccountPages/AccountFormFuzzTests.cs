@@ -29,15 +29,15 @@ public sealed class AccountFormFuzzTests(SmtpServerFixture smtp, ITestOutputHelp
     {
         var user = UniqueEmail("fuzz");
         await App.CreateUserAsync("Fuzz Target", user, GoodPassword);
-        var anonymous = App.CreateFormClient();
-        var pendingSignIn = App.CreateFormClient();
+        using var anonymous = App.CreateFormClient();
+        using var pendingSignIn = App.CreateFormClient();
         await pendingSignIn.SubmitAsync("/account/login", "login", new() { ["Input.Email"] = user, ["Input.Password"] = GoodPassword });
-        var pendingSignUp = App.CreateFormClient();
+        using var pendingSignUp = App.CreateFormClient();
         await pendingSignUp.SubmitAsync("/account/register", "register", new()
         {
             ["Input.DisplayName"] = "New Person", ["Input.Email"] = UniqueEmail("new"), ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword,
         });
-        var signedIn = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var signedIn = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
 
         Form[] forms =
         [
