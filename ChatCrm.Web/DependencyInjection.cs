@@ -1,3 +1,5 @@
+using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Web.Components.Account;
@@ -8,9 +10,6 @@ using ChatCrm.Web.Components.Pages.Leads;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Radzen;
@@ -27,10 +26,7 @@ public static class DependencyInjection
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
 
-        // Cookies and anti-forgery tokens must survive a restart, so the key ring lives in the data folder.
-        services.AddDataProtection().SetApplicationName("ChatCrm");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
-            keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(data.Keys), logging));
+        services.AddChatCrmKeyRing(configuration);
 
         services.AddChatCrmAuthentication(configuration);
         services.AddAccountRateLimits(configuration);
@@ -53,17 +49,33 @@ public static class DependencyInjection
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+        // The keys made on first use are made now, then keys/ is tightened with them in it (a folder or files from an
+        // older version, or copied in by hand, may still be readable by others).
+        app.Services.GetRequiredService<CodeHasher>();
+        app.Services.GetRequiredService<UnsubscribeTokens>();
+        PrivateFiles.Tighten(app.Services.GetRequiredService<DataDirectory>().Keys);
     }
 
     public static void UseChatCrmPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
+        app.UseRequestCharsetCheck();
         app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandlingPath = "/error",
+                CreateScopeForErrors = true,
+                // The error page tells a database outage (503, "nothing you saved is lost") from a bug (500).
+                StatusCodeSelector = e => DatabaseOutage.Is(e) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError,
+            });
             app.UseHsts();
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Routing explicitly here, not first (WebApplication's default): endpoints that short-circuit the pipeline (the
+        // Blazor script, the theme) then still pass the security headers, HSTS and the error handler above.
+        app.UseRouting();
         // Explicitly after the status-code pages, so a 403 from authorization is re-rendered as the "Not allowed" page.
         app.UseAuthentication();
         app.UseAuthorization();

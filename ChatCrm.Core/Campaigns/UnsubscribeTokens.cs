@@ -20,7 +20,7 @@ public sealed class UnsubscribeTokens
     {
         _key = options.Value.UnsubscribeKey is { Length: > 0 } configured
             ? Encoding.UTF8.GetBytes(configured)
-            : LoadOrCreateKey(Path.Combine(data.Keys, "unsubscribe.key"));
+            : PrivateFiles.LoadOrCreateKey(Path.Combine(data.Keys, "unsubscribe.key"));
         _baseUrl = email.Value.PublicBaseUrl.TrimEnd('/');
     }
 
@@ -44,12 +44,4 @@ public sealed class UnsubscribeTokens
     public string LinkFor(Guid leadId) => $"{_baseUrl}/unsubscribe?lead={leadId}&token={TokenFor(leadId)}";
 
     private byte[] Sign(Guid leadId) => HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes($"unsubscribe:{leadId:N}"));
-
-    private static byte[] LoadOrCreateKey(string path)
-    {
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
-    }
 }

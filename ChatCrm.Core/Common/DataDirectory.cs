@@ -17,7 +17,16 @@ public sealed class DataDirectory
 
     public string Uploads => Ensure("uploads");
 
-    public string Keys => Ensure("keys");
+    /// <summary>Secrets only: created readable by the app's user alone (see <see cref="PrivateFiles"/>).</summary>
+    public string Keys
+    {
+        get
+        {
+            var path = Path.Combine(Root, "keys");
+            PrivateFiles.CreateFolder(path);
+            return path;
+        }
+    }
 
     private string Ensure(string name)
     {

@@ -35,11 +35,7 @@ public sealed class PostgresFixture : IAsyncLifetime, IDisposable
             Port = FreePort.Next();
             try
             {
-                // fsync off: the cluster is thrown away, durability would only cost time. More connections than the
-                // default 100: every app in a collection keeps its own pool, and several-server tests run two at once.
-                Run(Path.Combine(Bin, "pg_ctl"), ["-D", DataDir, "-l", _folder.Combine("server.log"), "-w", "-t", "60",
-                    "-o", $"-p {Port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300", "start"]);
-                _started = true;
+                StartServer();
             }
             catch (InvalidOperationException e)
             {
@@ -48,6 +44,25 @@ public sealed class PostgresFixture : IAsyncLifetime, IDisposable
             }
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Stops the server as an outage would (open connections are cut); <see cref="Restart"/> brings it back.</summary>
+    public void Stop()
+    {
+        Run(Path.Combine(Bin, "pg_ctl"), ["-D", DataDir, "-m", "fast", "-w", "stop"]);
+        _started = false;
+    }
+
+    /// <summary>Starts the stopped server again on the same port, with every database as it was.</summary>
+    public void Restart() => StartServer();
+
+    private void StartServer()
+    {
+        // fsync off: the cluster is thrown away, durability would only cost time. More connections than the default
+        // 100: every app in a collection keeps its own pool, and several-server tests run two at once.
+        Run(Path.Combine(Bin, "pg_ctl"), ["-D", DataDir, "-l", _folder.Combine("server.log"), "-w", "-t", "60",
+            "-o", $"-p {Port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300", "start"]);
+        _started = true;
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>

@@ -29,6 +29,21 @@ public sealed class AntiforgeryAndHealthTests(SmtpServerFixture smtp) : AccountP
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).Status);
     }
 
+    [Theory]
+    [InlineData("/account/login", "login")]
+    [InlineData("/account/register", "register")]
+    public async Task AFormPostedAsUtf7Answers415NotA500(string path, string formName)
+    {
+        using var client = App.CreateFormClient();
+        var form = await client.FillFormAsync(path, formName, new() { ["Input.Email"] = "+ADw-script+AD4-@example.test" });
+        using var content = new FormUrlEncodedContent(form);
+        content.Headers.ContentType!.CharSet = "utf-7";
+
+        using var response = await client.Http.PostAsync(path, content);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
     [Fact]
     public async Task HealthIs200WhenTheDatabaseAnswers()
     {

@@ -1,6 +1,8 @@
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Identity;
 
 namespace ChatCrm.Web.Components.Account;
@@ -12,6 +14,22 @@ namespace ChatCrm.Web.Components.Account;
 internal static class SessionCookieValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
+    {
+        try
+        {
+            await ValidateSessionAsync(context);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e) && context.HttpContext.Features.Get<IExceptionHandlerFeature>() is not null)
+        {
+            // The database is down and this is already the error page answering for it (a 503): render that page
+            // unauthenticated for this one response, but keep the cookie. An outage must never sign anyone out; once
+            // the database is back the same cookie works. Outside the error page the exception goes on to the
+            // exception handler, which answers 503.
+            context.RejectPrincipal();
+        }
+    }
+
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext context)
     {
         var principal = context.Principal;
         var sessionId = principal?.GetSessionId();

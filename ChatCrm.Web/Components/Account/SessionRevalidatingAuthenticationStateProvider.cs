@@ -13,7 +13,7 @@ namespace ChatCrm.Web.Components.Account;
 /// be active, the account present and unlocked, and the security stamp unchanged. When that fails the page becomes
 /// signed out and <see cref="Layout.SignedOutRedirect"/> reloads it to the sign-in page, ending the circuit.
 /// </summary>
-internal sealed class SessionRevalidatingAuthenticationStateProvider(
+internal sealed partial class SessionRevalidatingAuthenticationStateProvider(
     ILoggerFactory loggerFactory,
     IDbContextFactory<ChatCrmDbContext> dbFactory,
     IOptions<AccountOptions> accounts,
@@ -21,6 +21,8 @@ internal sealed class SessionRevalidatingAuthenticationStateProvider(
     TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
+    private readonly ILogger _logger = loggerFactory.CreateLogger<SessionRevalidatingAuthenticationStateProvider>();
+
     protected override TimeSpan RevalidationInterval => TimeSpan.FromSeconds(accounts.Value.CircuitRevalidationSeconds);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState authenticationState, CancellationToken cancellationToken)
@@ -30,13 +32,26 @@ internal sealed class SessionRevalidatingAuthenticationStateProvider(
         var sessionId = principal.GetSessionId();
         if (userId is null || sessionId is null) return false;
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var stamp = principal.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
-        return await db.Users.AsNoTracking().AnyAsync(u =>
-            u.Id == userId
-            && u.SecurityStamp == stamp
-            && (u.LockoutEnd == null || u.LockoutEnd <= now)
-            && db.Sessions.Any(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null), cancellationToken);
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            var now = clock.GetUtcNow();
+            var stamp = principal.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
+            return await db.Users.AsNoTracking().AnyAsync(u =>
+                u.Id == userId
+                && u.SecurityStamp == stamp
+                && (u.LockoutEnd == null || u.LockoutEnd <= now)
+                && db.Sessions.Any(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null), cancellationToken);
+        }
+        catch (Exception e) when (DatabaseOutage.Is(e))
+        {
+            // The base class signs the page out on any exception; an outage says nothing about the session, so the
+            // page stays signed in and the next check (once the database is back) decides.
+            LogOutage(_logger, e);
+            return true;
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database could not be reached to re-check a session; the page stays signed in until the next check")]
+    private static partial void LogOutage(ILogger logger, Exception exception);
 }

@@ -30,3 +30,12 @@
         }
     }).observe(modal, { attributes: true, attributeFilter: ["class"] });
 })();
+
+// "Reload" links (the reconnect banner, the circuit's error bar) carry data-reload instead of an inline onclick, which
+// the Content-Security-Policy forbids (script-src 'self' without 'unsafe-inline').
+document.addEventListener("click", event => {
+    if (event.target instanceof Element && event.target.closest("[data-reload]")) {
+        event.preventDefault();
+        location.reload();
+    }
+});

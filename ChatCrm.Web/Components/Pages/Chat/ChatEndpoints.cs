@@ -8,7 +8,8 @@ internal static class ChatEndpoints
 {
     /// <summary>
     /// Chat files, served only to people who may see the message (a guessed id gets the same 404 as a missing one).
-    /// Images and videos show inline; anything else downloads, and nosniff keeps a browser from running it.
+    /// Images and videos show inline; anything else downloads, and nosniff (on every answer, Infrastructure/SecurityHeaders)
+    /// keeps a browser from running it.
     /// </summary>
     public static void MapChatEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -16,7 +17,6 @@ internal static class ChatEndpoints
         {
             if (Actor.FromPrincipal(http.User) is not { } actor) return Results.Unauthorized();
             if (await messages.OpenAttachmentAsync(actor, messageId, cancellationToken) is not { } file) return Results.NotFound();
-            http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "private, max-age=86400";
             var inline = file.Attachment.ContentType.StartsWith("image/", StringComparison.Ordinal) || file.Attachment.ContentType.StartsWith("video/", StringComparison.Ordinal);
             return Results.File(file.Path, file.Attachment.ContentType, inline ? null : file.Attachment.FileName, enableRangeProcessing: true);

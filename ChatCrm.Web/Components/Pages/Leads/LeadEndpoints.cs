@@ -19,7 +19,6 @@ internal static class LeadEndpoints
             if (Actor.FromPrincipal(http.User) is not { } actor) return Results.Unauthorized();
             var filter = LeadFilter.Parse(http.Request.QueryString.Value);
             var fileName = $"leads-{clock.GetUtcNow().ToString("yyyyMMdd", CultureInfo.InvariantCulture)}.csv";
-            http.Response.Headers.XContentTypeOptions = "nosniff";
             http.Response.Headers.CacheControl = "no-store";
             return Results.Stream(stream => export.WriteAsync(actor, filter, stream, http.RequestAborted), "text/csv; charset=utf-8", fileName);
         }).RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Staff });
