@@ -17,7 +17,7 @@ public sealed class CodeHasher
     {
         _key = options.Value.CodeHashKey is { Length: > 0 } configured
             ? Encoding.UTF8.GetBytes(configured)
-            : LoadOrCreateKey(Path.Combine(data.Keys, "email-code.key"));
+            : PrivateFiles.LoadOrCreateKey(Path.Combine(data.Keys, "email-code.key"));
     }
 
     public static string NewCode() => RandomNumberGenerator.GetInt32(0, 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
@@ -27,12 +27,4 @@ public sealed class CodeHasher
 
     public bool Matches(Guid codeId, string code, string storedHash) =>
         CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Hash(codeId, code)), Encoding.ASCII.GetBytes(storedHash));
-
-    private static byte[] LoadOrCreateKey(string path)
-    {
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
-    }
 }
