@@ -1,3 +1,4 @@
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Email;
 using Microsoft.EntityFrameworkCore;
@@ -26,37 +27,8 @@ public sealed partial class CampaignSender(
 
     private long _nextSendTimestamp;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        // Let the host finish starting; the first pass runs right after.
-        await Task.Yield();
-
-        var poll = TimeSpan.FromSeconds(options.Value.PollSeconds);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A database hiccup must not end the sender for good; the next pass tries again.
-                LogPassFailed(ex);
-            }
-            try
-            {
-                await signal.WaitAsync(poll, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PassLoop.RunAsync(RunDueAsync, () => TimeSpan.FromSeconds(options.Value.PollSeconds), signal, clock, LogPassFailed, stoppingToken);
 
     /// <summary>One pass: starts scheduled campaigns whose time has come, then works through every running one.</summary>
     internal async Task RunDueAsync(CancellationToken cancellationToken)

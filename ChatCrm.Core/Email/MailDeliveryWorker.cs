@@ -1,3 +1,4 @@
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -32,36 +33,15 @@ public sealed partial class MailDeliveryWorker(
 
     private MailOutboxOptions Outbox => options.Value.Outbox;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PassLoop.RunAsync(RunDueAsync, NextWait, signal, clock, LogPassFailed, stoppingToken);
+
+    /// <summary>The poll interval, or the rest of the pause while the mail server is away.</summary>
+    private TimeSpan NextWait()
     {
-        // Let the host finish starting; the first pass runs right after.
-        await Task.Yield();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await RunDueAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // The database may be away for a moment; the queue is still there at the next pass.
-                LogPassFailed(ex);
-            }
-            try
-            {
-                var untilUnpaused = _pausedUntil - clock.GetUtcNow();
-                var poll = TimeSpan.FromSeconds(Outbox.PollSeconds);
-                await signal.WaitAsync(untilUnpaused > poll ? untilUnpaused : poll, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+        var untilUnpaused = _pausedUntil - clock.GetUtcNow();
+        var poll = TimeSpan.FromSeconds(Outbox.PollSeconds);
+        return untilUnpaused > poll ? untilUnpaused : poll;
     }
 
     /// <summary>One pass: fails abandoned claims, forgets old sent mail, then sends everything due (unless paused).</summary>
