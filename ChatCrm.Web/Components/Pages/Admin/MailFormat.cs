@@ -31,8 +31,10 @@ internal static class MailFormat
 
     public static string NextOrSent(OutboxRow row) => row.Status switch
     {
-        OutboxStatus.Sent when row.SentAt is { } sent => When(sent),
-        OutboxStatus.Waiting => When(row.NextAttemptAt),
+        OutboxStatus.Sent when row.SentAt is { } sent => "sent " + When(sent),
+        OutboxStatus.Waiting => "next try " + When(row.NextAttemptAt),
         _ => "",
     };
+
+    public static string Tries(int attempts) => attempts == 1 ? "1 try" : $"{attempts} tries";
 }
