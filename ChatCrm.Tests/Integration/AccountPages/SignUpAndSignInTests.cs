@@ -36,6 +36,30 @@ public sealed class SignUpAndSignInTests(SmtpServerFixture smtp) : AccountPagesT
     }
 
     [Fact]
+    public async Task ARefusedFormNeverWritesThePasswordBackIntoThePage()
+    {
+        using var client = App.CreateFormClient();
+        var secret = "Typed-Secret-" + Guid.NewGuid().ToString("N");
+
+        var signUp = await client.SubmitAsync("/account/register", "register", new()
+        {
+            ["Input.DisplayName"] = "Nora Newcomer",
+            ["Input.Email"] = "x@x.test' --",
+            ["Input.Password"] = secret,
+            ["Input.ConfirmPassword"] = secret,
+        });
+        var signIn = await client.SubmitAsync("/account/login", "login", new() { ["Input.Email"] = UniqueEmail("nobody"), ["Input.Password"] = secret });
+
+        Assert.Equal(HttpStatusCode.OK, signUp.Status);
+        Assert.Contains("not an email address we can send mail to", signUp.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, signIn.Status);
+        Assert.DoesNotContain(secret, signUp.Html, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, signIn.Html, StringComparison.Ordinal);
+        // The other fields keep what was typed, so only the password is typed again.
+        Assert.Contains("Nora Newcomer", signUp.Html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WeakOrCommonPasswordIsRefusedWithAMessageAndNoMail()
     {
         var email = UniqueEmail("weak");
