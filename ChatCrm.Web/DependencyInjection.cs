@@ -85,7 +85,6 @@ public static class DependencyInjection
 
     public static void MapChatCrmEndpoints<TApp>(this WebApplication app)
     {
-        app.MapBlazorScript();
         app.MapStaticAssets();
         app.MapThemeStylesheets();
         app.MapHealthChecks("/health").AllowAnonymous();
