@@ -48,10 +48,11 @@ public sealed class ChatCrmAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A browser-like client: keeps cookies, does not follow redirects (tests look at them).</summary>
-    public FormClient CreateFormClient(CookieContainer? cookies = null)
+    /// <param name="baseAddress">Where the browser thinks the app is; http://localhost unless a test needs HTTPS or a host name.</param>
+    public FormClient CreateFormClient(CookieContainer? cookies = null, Uri? baseAddress = null)
     {
         cookies ??= new CookieContainer();
-        return new FormClient(CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies);
+        return new FormClient(CreateDefaultClient(baseAddress ?? new Uri("http://localhost"), new CookieContainerHandler(cookies)), cookies);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();

@@ -27,6 +27,11 @@ public sealed class DatabaseOutageTests(SmtpServerFixture smtp)
         });
         using var admin = await app.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
         using var monitor = app.CreateFormClient();
+        // The same person over HTTPS by a host name (HSTS leaves localhost out): the error page keeps HSTS too.
+        using var secure = app.CreateFormClient(baseAddress: new Uri("https://chatcrm.example.test"));
+        app.Clock.Advance(TimeSpan.FromSeconds(61)); // past the resend cooldown of the first sign-in
+        await secure.SignInAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword,
+            () => app.Mailbox.WaitForCodeAsync(ChatCrmAppFactory.AdminEmail, "sign-in code"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/accounts")).Status);
 
         postgres.Stop();
@@ -44,6 +49,11 @@ public sealed class DatabaseOutageTests(SmtpServerFixture smtp)
                 Assert.False(response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith("ChatCrm.Auth", StringComparison.Ordinal)),
                     $"GET {path} touched the sign-in cookie while the database was down");
                 SecurityHeadersTests.AssertStrictHeaders(response);
+            }
+            using (var secureOutage = await secure.Http.GetAsync("/admin/accounts"))
+            {
+                Assert.Equal(HttpStatusCode.ServiceUnavailable, secureOutage.StatusCode);
+                Assert.StartsWith("max-age=", Assert.Single(secureOutage.Headers.GetValues("Strict-Transport-Security")), StringComparison.Ordinal);
             }
             var health = await monitor.GetAsync("/health");
             Assert.Equal((HttpStatusCode.ServiceUnavailable, "Unhealthy"), (health.Status, health.Text));
