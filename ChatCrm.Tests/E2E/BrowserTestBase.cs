@@ -9,7 +9,11 @@ namespace ChatCrm.Tests.E2E;
 /// </summary>
 public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
 {
-    protected const string AdminEmail = "admin@example.test";
+    /// <summary>
+    /// This test's own first admin. Every test runs an app of its own against the one SMTP server: with one shared
+    /// address, a code mail a failed test left untaken was read by the next test as its code, and by every later one.
+    /// </summary>
+    protected string AdminEmail { get; } = UniqueEmail("admin");
     protected static readonly string AdminPassword = TestPasswords.New();
 
     private readonly TempFolder _data = new("e2e");
