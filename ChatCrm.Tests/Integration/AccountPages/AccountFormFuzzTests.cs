@@ -37,7 +37,7 @@ public sealed class AccountFormFuzzTests(SmtpServerFixture smtp, ITestOutputHelp
         {
             ["Input.DisplayName"] = "New Person", ["Input.Email"] = UniqueEmail("new"), ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword,
         });
-        using var signedIn = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var signedIn = await App.SignedInClientAsync(App.AdminEmail, ChatCrmAppFactory.AdminPassword);
 
         Form[] forms =
         [
@@ -91,7 +91,7 @@ public sealed class AccountFormFuzzTests(SmtpServerFixture smtp, ITestOutputHelp
     {
         if ((await client.GetAsync("/account/manage/password")).Status == HttpStatusCode.OK) return;
         App.Clock.Advance(TimeSpan.FromSeconds(2)); // past the resend cooldown
-        await client.SignInAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword, () => Mailbox.WaitForCodeAsync(ChatCrmAppFactory.AdminEmail, "sign-in code"));
+        await client.SignInAsync(App.AdminEmail, ChatCrmAppFactory.AdminPassword, () => Mailbox.WaitForCodeAsync(App.AdminEmail, "sign-in code"));
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public abstract class AccountPagesTestBase : IDisposable
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Core.Accounts.AppUser>>();
-        var admin = await users.FindByEmailAsync(ChatCrmAppFactory.AdminEmail) ?? throw new InvalidOperationException("No bootstrap admin.");
+        var admin = await users.FindByEmailAsync(App.AdminEmail) ?? throw new InvalidOperationException("No bootstrap admin.");
         return new Core.Accounts.Actor(admin.Id, Core.Accounts.Roles.Admin);
     }
 

@@ -32,7 +32,7 @@ public sealed class AdminAccessTests(SmtpServerFixture smtp) : AccountPagesTestB
     {
         using var anonymous = App.CreateFormClient();
         Assert.Equal("/account/login", (await anonymous.GetAsync(path)).RedirectPath);
-        using var admin = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var admin = await App.SignedInClientAsync(App.AdminEmail, ChatCrmAppFactory.AdminPassword);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(path)).Status);
     }
 
@@ -83,6 +83,6 @@ public sealed class AdminAccessTests(SmtpServerFixture smtp) : AccountPagesTestB
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        return (await users.FindByEmailAsync(ChatCrmAppFactory.AdminEmail))!.Id;
+        return (await users.FindByEmailAsync(App.AdminEmail))!.Id;
     }
 }

@@ -23,7 +23,7 @@ public sealed class AntiforgeryAndHealthTests(SmtpServerFixture smtp) : AccountP
     [Fact]
     public async Task SignOutWithoutTheTokenIsRejected()
     {
-        using var client = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var client = await App.SignedInClientAsync(App.AdminEmail, ChatCrmAppFactory.AdminPassword);
         var forged = await client.PostAsync("/account/logout", new() { ["returnUrl"] = "/" });
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).Status);

@@ -25,13 +25,13 @@ public sealed class DatabaseOutageTests(SmtpServerFixture smtp)
             ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
             ["ConnectionStrings:ChatCrm"] = await postgres.CreateDatabaseAsync(),
         });
-        using var admin = await app.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var admin = await app.SignedInClientAsync(app.AdminEmail, ChatCrmAppFactory.AdminPassword);
         using var monitor = app.CreateFormClient();
         // The same person over HTTPS by a host name (HSTS leaves localhost out): the error page keeps HSTS too.
         using var secure = app.CreateFormClient(baseAddress: new Uri("https://chatcrm.example.test"));
         app.Clock.Advance(TimeSpan.FromSeconds(61)); // past the resend cooldown of the first sign-in
-        await secure.SignInAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword,
-            () => app.Mailbox.WaitForCodeAsync(ChatCrmAppFactory.AdminEmail, "sign-in code"));
+        await secure.SignInAsync(app.AdminEmail, ChatCrmAppFactory.AdminPassword,
+            () => app.Mailbox.WaitForCodeAsync(app.AdminEmail, "sign-in code"));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/accounts")).Status);
 
         postgres.Stop();

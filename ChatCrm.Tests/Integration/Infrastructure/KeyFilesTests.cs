@@ -52,7 +52,7 @@ public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
             ["ChatCrm:DataProtection:CertificatePassword"] = "pfx password",
         };
         using var first = NewApp(settings);
-        using var person = await first.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var person = await first.SignedInClientAsync(first.AdminEmail, ChatCrmAppFactory.AdminPassword);
         var signOut = await person.FillFormAsync("/account/manage/password", "", []);
 
         var keyXml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(KeysPath, "key-*.xml")));

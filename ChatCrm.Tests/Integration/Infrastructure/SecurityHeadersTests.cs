@@ -39,7 +39,7 @@ public sealed class SecurityHeadersTests : AccountPagesTestBase
     [Fact]
     public async Task AvatarsAndSignedInPagesCarryTheStrictHeaders()
     {
-        using var admin = await App.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var admin = await App.SignedInClientAsync(App.AdminEmail, ChatCrmAppFactory.AdminPassword);
         var adminId = await AdminIdAsync();
         await App.Get<ProfileService>().SetAvatarAsync(new Actor(adminId, Roles.Admin), new MemoryStream(TestImages.Png(8, 8)));
 
@@ -121,6 +121,6 @@ public sealed class SecurityHeadersTests : AccountPagesTestBase
     {
         await using var scope = App.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return (await users.FindByEmailAsync(ChatCrmAppFactory.AdminEmail))!.Id;
+        return (await users.FindByEmailAsync(App.AdminEmail))!.Id;
     }
 }

@@ -19,7 +19,7 @@ public sealed class PostgreSqlAppTests(PostgresFixture postgres, SmtpServerFixtu
             ["ConnectionStrings:ChatCrm"] = connectionString,
         });
 
-        using var admin = await app.SignedInClientAsync(ChatCrmAppFactory.AdminEmail, ChatCrmAppFactory.AdminPassword);
+        using var admin = await app.SignedInClientAsync(app.AdminEmail, ChatCrmAppFactory.AdminPassword);
 
         Assert.Contains("20261121000001_Initial", await AppliedMigrationsAsync(connectionString));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/admin/accounts")).Status);
