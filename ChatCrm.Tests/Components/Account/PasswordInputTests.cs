@@ -1,4 +1,5 @@
 using Bunit;
+using ChatCrm.Tests.Fixtures;
 using ChatCrm.Web.Components.Account;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -17,7 +18,8 @@ public sealed class PasswordInputTests
     public async Task ABoundPasswordIsNeverRenderedIntoThePage()
     {
         await using var context = new BunitContext();
-        var form = new Form { Password = "Typed-Secret-123" };
+        var typed = TestPasswords.New();
+        var form = new Form { Password = typed };
         var editContext = new EditContext(form);
 
         var box = context.Render<CascadingValue<EditContext>>(parameters => parameters
@@ -33,13 +35,14 @@ public sealed class PasswordInputTests
         Assert.Equal("password", element.GetAttribute("id"));
         Assert.Equal("current-password", element.GetAttribute("autocomplete"));
         Assert.Null(element.GetAttribute("value"));
-        Assert.DoesNotContain("Typed-Secret-123", box.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(typed, box.Markup, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task WhatIsTypedReachesTheModel()
     {
         await using var context = new BunitContext();
+        var typed = TestPasswords.New();
         var form = new Form();
         var editContext = new EditContext(form);
 
@@ -50,10 +53,10 @@ public sealed class PasswordInputTests
                 .Add(p => p.ValueChanged, EventCallback.Factory.Create<string?>(this, value => form.Password = value))
                 .Add(p => p.ValueExpression, () => form.Password)));
 
-        box.Find("input").Change("Typed-Secret-456");
+        box.Find("input").Change(typed);
 
-        Assert.Equal("Typed-Secret-456", form.Password);
+        Assert.Equal(typed, form.Password);
         Assert.True(editContext.IsModified());
-        Assert.DoesNotContain("Typed-Secret-456", box.Markup, StringComparison.Ordinal);
+        Assert.DoesNotContain(typed, box.Markup, StringComparison.Ordinal);
     }
 }

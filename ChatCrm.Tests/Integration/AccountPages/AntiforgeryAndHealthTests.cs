@@ -14,7 +14,7 @@ public sealed class AntiforgeryAndHealthTests(SmtpServerFixture smtp) : AccountP
     {
         using var client = App.CreateFormClient();
         await client.GetAsync(path); // has the anti-forgery cookie, but a forged form has no token
-        var forged = await client.PostAsync(path, new() { ["_handler"] = formName, ["Input.Email"] = "victim@example.test", ["Input.Password"] = "whatever whatever" });
+        var forged = await client.PostAsync(path, new() { ["_handler"] = formName, ["Input.Email"] = "victim@example.test", ["Input.Password"] = TestPasswords.New() });
         Assert.Equal(HttpStatusCode.BadRequest, forged.Status);
         await App.DeliverQueuedMailAsync();
         Assert.Empty(Mailbox.MailTo("victim@example.test"));

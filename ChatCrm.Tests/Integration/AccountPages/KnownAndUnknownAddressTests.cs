@@ -22,7 +22,7 @@ public sealed partial class KnownAndUnknownAddressTests(SmtpServerFixture smtp, 
     private const int Tries = 7;
     /// <summary>The slower median may be at most this many times the faster one.</summary>
     private const double MaxFactor = 4;
-    private const string WrongPassword = "definitely not it 123";
+    private static readonly string WrongPassword = TestPasswords.New();
     private static readonly string NewPassword = TestPasswords.New();
 
     [Fact]

@@ -18,12 +18,13 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
         await App.CreateUserAsync("Lou Locked", email, GoodPassword);
         using var client = App.CreateFormClient();
         var replies = new List<string>();
-        for (var i = 0; i < 5; i++) replies.Add(StatusLine((await PasswordStepAsync(client, email, "definitely not it 123")).Html));
+        var wrong = TestPasswords.New();
+        for (var i = 0; i < 5; i++) replies.Add(StatusLine((await PasswordStepAsync(client, email, wrong)).Html));
 
         // Even the right password is refused now, and no code is mailed: only the lock notice.
         var right = await PasswordStepAsync(client, email, GoodPassword);
         replies.Add(StatusLine(right.Html));
-        var unknown = await PasswordStepAsync(client, UniqueEmail("nobody"), "definitely not it 123");
+        var unknown = await PasswordStepAsync(client, UniqueEmail("nobody"), wrong);
 
         Assert.All(replies, r => Assert.Equal(StatusLine(unknown.Html), r));
         Assert.Contains("Wrong email or password", replies[0], StringComparison.Ordinal);
@@ -103,7 +104,7 @@ public sealed class ChangePasswordTests(SmtpServerFixture smtp) : AccountPagesTe
 
         var wrong = await laptop.SubmitAsync("/account/manage/password", "change-password", new()
         {
-            ["Input.CurrentPassword"] = "not my password at all",
+            ["Input.CurrentPassword"] = TestPasswords.New(),
             ["Input.NewPassword"] = newPassword,
             ["Input.EndOtherSessions"] = "true",
         });

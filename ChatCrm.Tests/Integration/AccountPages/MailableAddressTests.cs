@@ -55,7 +55,7 @@ public sealed class MailableAddressTests(SmtpServerFixture smtp) : AccountPagesT
         using var client = App.CreateFormClient();
         foreach (var address in Unmailable)
         {
-            var page = await client.SubmitAsync(path, form, new() { ["Input.Email"] = address, ["Input.Password"] = "not the password at all" });
+            var page = await client.SubmitAsync(path, form, new() { ["Input.Email"] = address, ["Input.Password"] = TestPasswords.New() });
 
             Assert.Equal(HttpStatusCode.OK, page.Status);
             Assert.Null(page.RedirectPath);

@@ -39,7 +39,7 @@ public sealed class SignUpAndSignInTests(SmtpServerFixture smtp) : AccountPagesT
     public async Task ARefusedFormNeverWritesThePasswordBackIntoThePage()
     {
         using var client = App.CreateFormClient();
-        var secret = "Typed-Secret-" + Guid.NewGuid().ToString("N");
+        var secret = TestPasswords.New();
 
         var signUp = await client.SubmitAsync("/account/register", "register", new()
         {

@@ -77,7 +77,7 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
         var user = await core.CreateUserAsync("Pia Parallel", TestAddresses.New("pia"), Password);
         var flows = core.Get<AccountFlows>();
 
-        var outcomes = await AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip));
+        var outcomes = await AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip));
 
         var after = await core.FindUserAsync(user.Email!);
         output.WriteLine($"{Engine}: {Guesses} parallel wrong passwords counted {after.AccessFailedCount} failures (limit 100)");
@@ -93,7 +93,7 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
         var user = await core.CreateUserAsync("Lars Limit", TestAddresses.New("lars"), Password);
         var flows = core.Get<AccountFlows>();
 
-        var outcomes = await AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip));
+        var outcomes = await AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip));
         var rightButLocked = await flows.BeginPasswordSignInAsync(user.Email!, Password, Ip);
 
         var counted = outcomes.Count(o => o.Status == SignInStatus.InvalidCredentials);
@@ -116,7 +116,7 @@ public abstract class ParallelGuessTests(SmtpServerFixture smtp, ITestOutputHelp
         var user = await core.CreateUserAsync("Lee Locked", TestAddresses.New("lee"), Password);
         var flows = core.Get<AccountFlows>();
 
-        var guesses = AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip));
+        var guesses = AllAtOnceAsync(() => flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip));
         var locked = await core.Get<AdminAccountService>().LockAsync(new Actor(admin.Id, Roles.Admin), user.Id);
         await guesses;
 

@@ -117,7 +117,7 @@ public sealed class RecoveryFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
     {
         var user = await _core.CreateUserAsync("Uma Bell", TestAddresses.New("uma"), Password);
         var failures = _core.Get<Microsoft.Extensions.Options.IOptions<AccountOptions>>().Value.MaxFailedAccessAttempts;
-        for (var i = 0; i < failures; i++) await Flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip);
+        for (var i = 0; i < failures; i++) await Flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip);
         Assert.Equal(SignInStatus.LockedOut, (await Flows.BeginPasswordSignInAsync(user.Email!, Password, Ip)).Status);
 
         await Flows.RequestPasswordResetAsync(user.Email!, Ip);

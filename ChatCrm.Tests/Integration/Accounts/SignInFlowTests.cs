@@ -44,9 +44,9 @@ public sealed class SignInFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
     {
         var user = await _core.CreateUserAsync("Kai Berg", TestAddresses.New("kai"), Password);
 
-        var first = await Flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip);
-        var second = await Flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip);
-        var third = await Flows.BeginPasswordSignInAsync(user.Email!, "not the password at all", Ip);
+        var first = await Flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip);
+        var second = await Flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip);
+        var third = await Flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip);
         var rightButLocked = await Flows.BeginPasswordSignInAsync(user.Email!, Password, Ip);
 
         Assert.Equal(SignInStatus.InvalidCredentials, first.Status);

@@ -45,11 +45,13 @@ public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
     [Fact]
     public async Task WithACertificateTheKeyRingIsEncryptedOnDiskAndASecondServerReadsTheFirstsCookiesAndTokens()
     {
-        var certificate = WritePfx("chatcrm-keys.pfx", "pfx password", withPrivateKey: true);
+        // Made for this run, as a real one would come from the environment.
+        var pfxPassword = TestPasswords.New();
+        var certificate = WritePfx("chatcrm-keys.pfx", pfxPassword, withPrivateKey: true);
         var settings = new Dictionary<string, string?>
         {
             ["ChatCrm:DataProtection:CertificatePath"] = certificate,
-            ["ChatCrm:DataProtection:CertificatePassword"] = "pfx password",
+            ["ChatCrm:DataProtection:CertificatePassword"] = pfxPassword,
         };
         using var first = NewApp(settings);
         using var person = await first.SignedInClientAsync(first.AdminEmail, ChatCrmAppFactory.AdminPassword);
@@ -74,11 +76,12 @@ public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
     [InlineData(true, "has no private key")]
     public void ABadCertificateSettingStopsTheStartNamingTheKey(bool fileExists, string problem)
     {
-        var path = fileExists ? WritePfx("public-only.pfx", "pw", withPrivateKey: false) : _folder.Combine("missing.pfx");
+        var pfxPassword = TestPasswords.New();
+        var path = fileExists ? WritePfx("public-only.pfx", pfxPassword, withPrivateKey: false) : _folder.Combine("missing.pfx");
         using var app = NewApp(new Dictionary<string, string?>
         {
             ["ChatCrm:DataProtection:CertificatePath"] = path,
-            ["ChatCrm:DataProtection:CertificatePassword"] = "pw",
+            ["ChatCrm:DataProtection:CertificatePassword"] = pfxPassword,
         });
 
         var failure = Assert.ThrowsAny<Exception>(() => app.CreateFormClient());

@@ -74,7 +74,7 @@ public sealed class SecurityHeadersTests : AccountPagesTestBase
     {
         using var limited = new ChatCrmAppFactory(_smtp, new Dictionary<string, string?> { ["ChatCrm:Accounts:AccountPostsPerIpPerMinute"] = "1" });
         using var client = limited.CreateFormClient();
-        var fields = new Dictionary<string, string> { ["Input.Email"] = "nobody@example.test", ["Input.Password"] = "not the password" };
+        var fields = new Dictionary<string, string> { ["Input.Email"] = "nobody@example.test", ["Input.Password"] = TestPasswords.New() };
         await client.SubmitAsync("/account/login", "login", fields);
 
         using var content = new FormUrlEncodedContent(await client.FillFormAsync("/account/login", "login", fields));
