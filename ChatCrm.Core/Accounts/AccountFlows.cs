@@ -31,7 +31,7 @@ public sealed class AccountFlows(
     public string SameReply => $"If that address can be used, we have emailed it a 6-digit code. It works for {CodeLifetime}.";
 
     /// <summary>How long a code works, in words, from <see cref="AccountOptions.CodeLifetimeMinutes"/>.</summary>
-    public string CodeLifetime => CodeEmails.Lifetime(codes.LifetimeMinutes);
+    public string CodeLifetime => CodeEmails.Lifetime(CodeLifetimeMinutes);
 
     /// <summary>
     /// The one answer to a failed password step: wrong address, wrong password and a locked account read alike, so
@@ -64,7 +64,6 @@ public sealed class AccountFlows(
         }
         if (existing is not null)
         {
-            decoys.Forget(emailAddress, CodePurpose.ConfirmSignUp);
             await SendCodeAsync(existing, CodePurpose.ConfirmSignUp, existing.Email!, cancellationToken);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
@@ -79,7 +78,6 @@ public sealed class AccountFlows(
             return new SignInOutcome(SignInStatus.CodeSent);
         }
         await users.AddToRoleAsync(candidate, Roles.Client);
-        decoys.Forget(emailAddress, CodePurpose.ConfirmSignUp);
         await SendCodeAsync(candidate, CodePurpose.ConfirmSignUp, candidate.Email!, cancellationToken);
         return new SignInOutcome(SignInStatus.CodeSent);
     }
@@ -108,7 +106,6 @@ public sealed class AccountFlows(
             await pacing.PadAsync(SendCodeStep, started, cancellationToken);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
-        decoys.Forget(emailAddress, purpose);
         await SendCodeAsync(user!, purpose, user!.Email!, cancellationToken);
         pacing.RecordReal(SendCodeStep, started);
         return new SignInOutcome(SignInStatus.CodeSent);
@@ -156,7 +153,6 @@ public sealed class AccountFlows(
         await lockout.ResetCountAsync(user.Id, cancellationToken);
         var purpose = user.EmailConfirmed ? CodePurpose.SignIn : CodePurpose.ConfirmSignUp;
         if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
-        decoys.Forget(emailAddress, purpose);
         if (!user.EmailConfirmed)
         {
             await SendCodeAsync(user, CodePurpose.ConfirmSignUp, user.Email!, cancellationToken);
@@ -223,16 +219,25 @@ public sealed class AccountFlows(
         return Result.Ok();
     }
 
+    /// <summary>
+    /// Mails a real code. Any stand-in for the address and purpose goes first: it would otherwise answer before the real
+    /// code (an address asked about before its account existed, then invited or signed up).
+    /// </summary>
     internal async Task SendCodeAsync(AppUser user, CodePurpose purpose, string to, CancellationToken cancellationToken)
     {
-        await codes.IssueAsync(user.Id, purpose, to, code => CodeEmails.Build(to, user.DisplayName, purpose, code, codes.LifetimeMinutes), cancellationToken);
+        decoys.Forget(to, purpose);
+        await codes.IssueAsync(user.Id, purpose, to, code => CodeEmails.Build(to, user.DisplayName, purpose, code, CodeLifetimeMinutes), cancellationToken);
     }
 
+    /// <inheritdoc cref="SendCodeAsync"/>
     internal async Task SendInvitationAsync(AppUser user, CancellationToken cancellationToken)
     {
+        decoys.Forget(user.Email!, CodePurpose.ResetPassword);
         await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!,
-            code => CodeEmails.Invitation(user.Email!, user.DisplayName, code, codes.LifetimeMinutes), cancellationToken);
+            code => CodeEmails.Invitation(user.Email!, user.DisplayName, code, CodeLifetimeMinutes), cancellationToken);
     }
+
+    private int CodeLifetimeMinutes => options.Value.CodeLifetimeMinutes;
 
     /// <summary>
     /// Checks a typed code: against the stand-in if the last send for this address mailed none, else against the

@@ -43,8 +43,6 @@ public sealed class EmailCodeService(IDbContextFactory<ChatCrmDbContext> dbFacto
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public int LifetimeMinutes => _options.CodeLifetimeMinutes;
-
     /// <summary>
     /// Checks a code against the latest one mailed for the purpose: a right code is consumed at once (a second use
     /// fails), a wrong one counts a try. Both are conditional updates that only touch a live code (not used, not

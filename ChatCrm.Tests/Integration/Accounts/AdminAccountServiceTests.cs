@@ -25,6 +25,21 @@ public sealed class AdminAccountServiceTests(SmtpServerFixture smtp) : IAsyncLif
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 
+    [Fact]
+    public async Task AnInvitationCodeWorksEvenWhenSomeoneAskedForAResetBeforeTheAccountExisted()
+    {
+        var email = TestAddresses.New("later");
+        var flows = _core.Get<AccountFlows>();
+        // An unknown address gets a stand-in code (the reply must not say the account is missing).
+        await flows.RequestPasswordResetAsync(email, Ip);
+
+        Assert.True((await Admin.CreateAsync(AsAdmin, "Lena Later", email, Roles.Client)).Succeeded);
+        var code = await smtp.Mailbox.WaitForCodeAsync(email, "new ChatCrm account");
+
+        var reset = await flows.ResetPasswordAsync(email, code, TestPasswords.New());
+        Assert.True(reset.Succeeded, reset.Error);
+    }
+
     [Theory]
     [InlineData(Roles.Agent)]
     [InlineData(Roles.Client)]
