@@ -49,10 +49,8 @@ public static class DependencyInjection
     {
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
-        // The keys made on first use are made now, then keys/ is tightened with them in it (a folder or files from an
-        // older version, or copied in by hand, may still be readable by others).
-        app.Services.GetRequiredService<CodeHasher>();
-        app.Services.GetRequiredService<UnsubscribeTokens>();
+        // Keys are written 0600 when first made; a folder or files from an older version, or copied in by hand, may
+        // still be readable by others.
         PrivateFiles.Tighten(app.Services.GetRequiredService<DataDirectory>().Keys);
     }
 

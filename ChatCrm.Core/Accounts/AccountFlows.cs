@@ -92,7 +92,7 @@ public sealed class AccountFlows(
         var user = await users.FindByEmailAsync(emailAddress);
         var locked = user is not null && lockout.IsLocked(user);
         // A failed-password lockout ends on its own or by a reset; an admin lock does not.
-        var lockedByAdmin = locked && user!.LockoutEnd >= AdminAccountService.LockedByAdminUntil;
+        var lockedByAdmin = locked && AdminAccountService.IsAdminLock(user!.LockoutEnd);
         var eligible = user is not null && purpose switch
         {
             CodePurpose.ConfirmSignUp => !user.EmailConfirmed && !locked,
@@ -184,7 +184,7 @@ public sealed class AccountFlows(
             await PaceAsync("sign-in-code", stored, started, cancellationToken);
             return new SignInOutcome(failure == FailureCount.Counted ? SignInStatus.InvalidCredentials : SignInStatus.LockedOut, Message: check.Message);
         }
-        if (await lockout.LockedUntilAsync(user!.Id, cancellationToken) is { } until) return SignInOutcome.Locked(until, clock.GetUtcNow());
+        if (await lockout.LockedUntilAsync(user!.Id, cancellationToken) is { } until) return SignInOutcome.Locked(until);
         await lockout.ResetCountAsync(user.Id, cancellationToken);
         return new SignInOutcome(SignInStatus.SignedIn, user.Id);
     }
@@ -270,12 +270,11 @@ public sealed class AccountFlows(
     /// <summary>Counts a failed attempt; the failure that locks the account queues a mail telling its owner, with the lock.</summary>
     private async Task<FailureCount> CountFailureAsync(AppUser user, CancellationToken cancellationToken)
     {
-        var failure = await lockout.RecordFailureAsync(user.Id, until => EmailTemplates.Build(user.Email!,
+        return await lockout.RecordFailureAsync(user.Id, until => EmailTemplates.Build(user.Email!,
             "Your ChatCrm account is locked for a while", user.DisplayName,
             [$"After {options.Value.MaxFailedAccessAttempts} failed sign-in attempts, your account is locked until {until:yyyy-MM-dd HH:mm} UTC.",
              "If that was not you, someone may be guessing your password: \"Forgot your password?\" on the sign-in page sets a new one and lifts the lock."]),
             cancellationToken);
-        return failure.Count;
     }
 
     internal static async Task<string?> ValidatePasswordAsync(UserManager<AppUser> users, AppUser user, string password)

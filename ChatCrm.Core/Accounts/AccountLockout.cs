@@ -5,9 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Core.Accounts;
 
-/// <summary>What one failed attempt did to the account; <see cref="LockedUntil"/> is set when this failure locked it.</summary>
-public sealed record FailureOutcome(FailureCount Count, DateTimeOffset? LockedUntil = null);
-
+/// <summary>What one failed attempt did to the account.</summary>
 public enum FailureCount
 {
     /// <summary>Counted; the account is still open.</summary>
@@ -33,7 +31,7 @@ public sealed class AccountLockout(IDbContextFactory<ChatCrmDbContext> dbFactory
 
     /// <param name="lockNotice">The mail to the owner when this failure locks the account, given the lock's end; it is
     /// queued in the transaction that sets the lock.</param>
-    public async Task<FailureOutcome> RecordFailureAsync(Guid userId, Func<DateTimeOffset, EmailMessage>? lockNotice = null,
+    public async Task<FailureCount> RecordFailureAsync(Guid userId, Func<DateTimeOffset, EmailMessage> lockNotice,
         CancellationToken cancellationToken = default)
     {
         var settings = options.Value;
@@ -49,21 +47,19 @@ public sealed class AccountLockout(IDbContextFactory<ChatCrmDbContext> dbFactory
                 .SetProperty(u => u.LockoutEnd, u => u.AccessFailedCount + 1 >= max ? lockUntil : u.LockoutEnd)
                 .SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1 >= max ? 0 : u.AccessFailedCount + 1)
                 .SetProperty(u => u.ConcurrencyStamp, stamp), cancellationToken);
-        if (counted == 0) return new FailureOutcome(FailureCount.AlreadyLocked);
+        if (counted == 0) return FailureCount.AlreadyLocked;
 
         // The stamp is still ours only if nothing changed the row since: then a lock on it is the one this update set.
         var after = await db.Users.AsNoTracking().Where(u => u.Id == userId)
             .Select(u => new { u.LockoutEnd, u.ConcurrencyStamp }).FirstOrDefaultAsync(cancellationToken);
-        var outcome = after is not null && after.ConcurrencyStamp == stamp && after.LockoutEnd > now
-            ? new FailureOutcome(FailureCount.Locked, after.LockoutEnd)
-            : new FailureOutcome(FailureCount.Counted);
-        if (outcome.LockedUntil is { } until && lockNotice is not null)
+        var lockedNow = after is not null && after.ConcurrencyStamp == stamp && after.LockoutEnd > now;
+        if (lockedNow)
         {
-            outbox.Add(db, lockNotice(until));
+            outbox.Add(db, lockNotice(after!.LockoutEnd!.Value));
             await db.SaveChangesAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
-        return outcome;
+        return lockedNow ? FailureCount.Locked : FailureCount.Counted;
     }
 
     /// <summary>The end of a lock in force now, read from the database (not from a row loaded earlier).</summary>

@@ -24,8 +24,8 @@ public sealed record SignInOutcome(SignInStatus Status, Guid? UserId = null, str
     /// <summary>An address the mailer could not parse: refused before anything is looked up or stored.</summary>
     public static SignInOutcome BadAddress { get; } = new(SignInStatus.InvalidCredentials, Message: EmailAddresses.InvalidMessage);
 
-    public static SignInOutcome Locked(DateTimeOffset? until, DateTimeOffset now) =>
-        new(SignInStatus.LockedOut, Message: until is null || until > now.AddYears(10)
+    public static SignInOutcome Locked(DateTimeOffset? until) =>
+        new(SignInStatus.LockedOut, Message: until is null || AdminAccountService.IsAdminLock(until)
             ? "This account is locked. Ask an administrator to unlock it."
             : $"Too many failed attempts. This account is locked until {until:yyyy-MM-dd HH:mm} UTC.");
 }

@@ -36,9 +36,9 @@ internal static class AccountsRegistration
             identity.User.RequireUniqueEmail = true;
             identity.User.AllowedUserNameCharacters = UserNames.AllowedCharacters;
             identity.SignIn.RequireConfirmedEmail = true;
+            // Counting and lock times are AccountLockout's (conditional updates, from AccountOptions); Identity only
+            // marks new accounts as lockable.
             identity.Lockout.AllowedForNewUsers = true;
-            identity.Lockout.MaxFailedAccessAttempts = accounts.Value.MaxFailedAccessAttempts;
-            identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(accounts.Value.LockoutMinutes);
         });
 
         // Shared by all requests and circuits; safe for concurrent use.

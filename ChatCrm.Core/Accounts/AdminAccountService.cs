@@ -27,6 +27,9 @@ public sealed class AdminAccountService(
     /// <summary>An admin lock has no end; a date every engine stores is used instead of DateTimeOffset.MaxValue.</summary>
     public static readonly DateTimeOffset LockedByAdminUntil = new(9999, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
+    /// <summary>Whether a lockout end is an admin's lock (no end) rather than a failed-attempts lock.</summary>
+    public static bool IsAdminLock(DateTimeOffset? lockoutEnd) => lockoutEnd >= LockedByAdminUntil;
+
     public async Task<PagedResult<AccountRow>> ListAsync(Actor actor, PageRequest page, string? role = null, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);

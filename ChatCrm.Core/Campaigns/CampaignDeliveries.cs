@@ -24,10 +24,12 @@ internal sealed class CampaignDeliveries : IMailOutcomeListener
             : RecipientStatus.Failed;
         DateTimeOffset? sentAt = status == RecipientStatus.Sent ? at : null;
         var recipientError = lastError is null || lastError.Length <= CampaignRecipient.ErrorMax ? lastError : lastError[..CampaignRecipient.ErrorMax];
-        await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.LeadId == leadId && r.Status == RecipientStatus.Sending)
+        var recorded = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.LeadId == leadId && r.Status == RecipientStatus.Sending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.SentAt, sentAt)
                 .SetProperty(r => r.Error, recipientError), cancellationToken);
-        // A count, not an increment: it stays right however outcomes and the sender's own counting interleave.
+        // Only a new Sent changes the delivered count. A count, not an increment: it stays right however outcomes and
+        // the sender's own counting interleave.
+        if (recorded != 1 || status != RecipientStatus.Sent) return;
         await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Delivered,
             c => db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent)), cancellationToken);
     }

@@ -45,7 +45,7 @@ public sealed partial class MailDeliveryWorker(
     }
 
     /// <summary>One pass: fails abandoned claims, forgets old sent mail, then sends everything due (unless paused).</summary>
-    internal async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    internal async Task RunDueAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
@@ -54,10 +54,9 @@ public sealed partial class MailDeliveryWorker(
         if (now < _pausedUntil)
         {
             await PostponeDueAsync(db, _pausedUntil, cancellationToken);
-            return 0;
+            return;
         }
 
-        var sent = 0;
         IMailConnection? connection = null;
         try
         {
@@ -73,12 +72,10 @@ public sealed partial class MailDeliveryWorker(
                     if (cancellationToken.IsCancellationRequested) break;
                     var result = await DeliverAsync(db, id, connection, cancellationToken);
                     connection = result.Connection;
-                    if (result.Sent) sent++;
-                    if (result.ServerDown) return sent;
+                    if (result.ServerDown) return;
                 }
                 now = clock.GetUtcNow();
             }
-            return sent;
         }
         finally
         {
@@ -86,7 +83,7 @@ public sealed partial class MailDeliveryWorker(
         }
     }
 
-    private readonly record struct Delivery(IMailConnection? Connection, bool Sent, bool ServerDown);
+    private readonly record struct Delivery(IMailConnection? Connection, bool ServerDown);
 
     private async Task<Delivery> DeliverAsync(ChatCrmDbContext db, Guid id, IMailConnection? connection, CancellationToken cancellationToken)
     {
@@ -94,7 +91,7 @@ public sealed partial class MailDeliveryWorker(
         // Still due: another sender may have tried it since it was listed and put it back for later.
         var claimed = await db.OutboxMails.Where(m => m.Id == id && m.Status == OutboxStatus.Waiting && m.NextAttemptAt <= claimedAt)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.Status, OutboxStatus.Sending).SetProperty(m => m.ClaimedAt, claimedAt), cancellationToken);
-        if (claimed != 1) return new Delivery(connection, false, false);
+        if (claimed != 1) return new Delivery(connection, false);
         var mail = await db.OutboxMails.AsNoTracking().FirstAsync(m => m.Id == id, cancellationToken);
 
         try
@@ -114,10 +111,9 @@ public sealed partial class MailDeliveryWorker(
         var sentAt = clock.GetUtcNow();
         // The bodies go: a code mail's code must not outlive its delivery in the database.
         await FinishAsync(db, mail, OutboxStatus.Sent, null, sentAt, s => s
-            .SetProperty(m => m.Status, OutboxStatus.Sent).SetProperty(m => m.SentAt, sentAt)
-            .SetProperty(m => m.Attempts, m => m.Attempts + 1).SetProperty(m => m.LastError, (string?)null)
+            .SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.Attempts, m => m.Attempts + 1)
             .SetProperty(m => m.TextBody, "").SetProperty(m => m.HtmlBody, ""));
-        return new Delivery(connection, true, false);
+        return new Delivery(connection, false);
     }
 
     private async Task<Delivery> RecordFailureAsync(ChatCrmDbContext db, OutboxMail mail, IMailConnection? connection, Exception ex)
@@ -131,21 +127,19 @@ public sealed partial class MailDeliveryWorker(
         var retryAt = now + RetryDelay(attempts);
         var status = giveUp ? OutboxStatus.Failed : OutboxStatus.Waiting;
         await FinishAsync(db, mail, status, error, now, s => s
-            .SetProperty(m => m.Status, status)
             .SetProperty(m => m.Attempts, attempts)
             .SetProperty(m => m.NextAttemptAt, retryAt)
-            .SetProperty(m => m.ClaimedAt, (DateTimeOffset?)null)
-            .SetProperty(m => m.LastError, error));
+            .SetProperty(m => m.ClaimedAt, (DateTimeOffset?)null));
         LogSendFailed(ex, mail.Id, attempts, giveUp);
 
-        if (!serverDown) return new Delivery(connection, false, false);
+        if (!serverDown) return new Delivery(connection, false);
         // The server cannot be used at all: stop trying every mail against it, and wait before the next try. The
         // other due mails say so too (their next try moves to the end of the pause), without a try counted against them.
         _serverFailures++;
         _pausedUntil = now + RetryDelay(_serverFailures);
         await PostponeDueAsync(db, _pausedUntil, CancellationToken.None);
         if (connection is not null) await connection.DisposeAsync();
-        return new Delivery(null, false, true);
+        return new Delivery(null, true);
     }
 
     /// <summary>While the server is away, due mail shows its real next try (the end of the pause) on the admin page.</summary>
@@ -169,16 +163,21 @@ public sealed partial class MailDeliveryWorker(
     }
 
     /// <summary>
-    /// Records how a claimed mail ended, and tells the feature that asked (by its reference) in the same transaction.
-    /// Only while the mail is still Sending: a row failed as interrupted in the meantime keeps that verdict.
+    /// Records how a claimed mail ended (its status, its last error, and what <paramref name="more"/> sets), and tells
+    /// the feature that asked (by its reference) in the same transaction. Only while the mail is still Sending: a row
+    /// failed as interrupted in the meantime keeps that verdict.
     /// </summary>
     private async Task<bool> FinishAsync(ChatCrmDbContext db, OutboxMail mail, OutboxStatus outcome, string? error, DateTimeOffset at,
-        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMail>> setters)
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxMail>>? more = null)
     {
         // Not the stopping token: what happened to a mail must be written even while the app stops.
         var token = CancellationToken.None;
         await using var transaction = await db.Database.BeginTransactionAsync(token);
-        var changed = await db.OutboxMails.Where(m => m.Id == mail.Id && m.Status == OutboxStatus.Sending).ExecuteUpdateAsync(setters, token);
+        var changed = await db.OutboxMails.Where(m => m.Id == mail.Id && m.Status == OutboxStatus.Sending).ExecuteUpdateAsync(s =>
+        {
+            s.SetProperty(m => m.Status, outcome).SetProperty(m => m.LastError, error);
+            more?.Invoke(s);
+        }, token);
         if (changed == 1 && mail.Reference is { } reference && outcome is OutboxStatus.Sent or OutboxStatus.Failed)
         {
             foreach (var listener in listeners) await listener.RecordAsync(db, reference, outcome, error, at, token);
@@ -196,8 +195,7 @@ public sealed partial class MailDeliveryWorker(
         var failed = 0;
         foreach (var mail in abandoned)
         {
-            if (await FinishAsync(db, mail, OutboxStatus.Failed, InterruptedError, now, s => s
-                    .SetProperty(m => m.Status, OutboxStatus.Failed).SetProperty(m => m.LastError, InterruptedError)))
+            if (await FinishAsync(db, mail, OutboxStatus.Failed, InterruptedError, now))
                 failed++;
         }
         if (failed > 0) LogInterrupted(failed);

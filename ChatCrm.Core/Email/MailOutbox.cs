@@ -11,7 +11,7 @@ public sealed class MailOutboxSignal : WakeSignal;
 /// The only way ChatCrm sends mail: a row in the queue, delivered by <see cref="MailDeliveryWorker"/>. No caller waits
 /// on SMTP, and a mail exists exactly when the change that caused it was saved.
 /// </summary>
-public sealed class MailOutbox(IDbContextFactory<ChatCrmDbContext> dbFactory, MailOutboxSignal signal, TimeProvider clock)
+public sealed class MailOutbox(IDbContextFactory<ChatCrmDbContext> dbFactory, TimeProvider clock)
 {
     /// <summary>
     /// Adds the mail to the caller's context: it is committed with the caller's change by the same SaveChanges (or
@@ -30,6 +30,5 @@ public sealed class MailOutbox(IDbContextFactory<ChatCrmDbContext> dbFactory, Ma
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         Add(db, message);
         await db.SaveChangesAsync(cancellationToken);
-        signal.Wake();
     }
 }

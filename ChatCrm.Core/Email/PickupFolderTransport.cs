@@ -14,10 +14,10 @@ internal sealed partial class PickupFolderTransport(DataDirectory data, ILogger<
 
     public async Task SendAsync(MimeMessage message, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(data.Outbox);
         // Plain 8-bit text: a person reads the raw file.
         message.Prepare(EncodingConstraint.EightBit);
         var name = $"{DateTime.UtcNow:yyyyMMdd-HHmmss}-{(message.MessageId ?? Guid.NewGuid().ToString("N")).Split('@')[0]}.eml";
+        // DataDirectory creates the folder when asked for it.
         var path = Path.Combine(data.Outbox, name);
         // Written aside and moved in, so a reader never sees half a mail.
         var partial = path + ".partial";

@@ -1,7 +1,9 @@
 using System.Globalization;
 using ChatCrm.Core.Chat;
 using ChatCrm.Tests.Fixtures;
+using ChatCrm.Core.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 
 namespace ChatCrm.Benchmarks;
@@ -73,7 +75,9 @@ internal static class BrowserBenchmark
 
     private const string SendInRelay = "token => { const t0 = performance.timeOrigin + performance.now(); window.socket.send(token); return t0; }";
 
-    public static async Task<string> RunAsync(int[] pairCounts, int messagesPerPair)
+    /// <param name="latency">False to only weigh idle pages (the chat with a page of history, and the lead list showing
+    /// 25 leads): the "memory" command, a few minutes instead of the whole run.</param>
+    public static async Task<string> RunAsync(int[] pairCounts, int messagesPerPair, bool latency = true)
     {
         var maxPairs = pairCounts.Max();
         var folder = Path.Combine(Path.GetTempPath(), "chatcrm-bench-browser-" + Guid.NewGuid().ToString("N"));
@@ -99,6 +103,9 @@ internal static class BrowserBenchmark
                         await messages.SendTextAsync(k % 2 == 0 ? left[i].Actor : right[i].Actor, chatId, HistoryLine(k));
                     pairs.Add((chatId, left[i].Email, right[i].Email));
                 }
+                // Enough leads that every person's lead list shows a full page (25) of them.
+                await new CrmDataGenerator(core.Get<IDbContextFactory<ChatCrmDbContext>>(), TimeProvider.System)
+                    .GenerateAsync(new CrmDataSize(Leads: 1_000, Tickets: 0, Meetings: 0), [.. left.Select(p => p.Actor)], []);
             }
             SqliteConnection.ClearAllPools();
 
@@ -106,7 +113,7 @@ internal static class BrowserBenchmark
             var floor = new Dictionary<(Pace, int), Stats>();
             await using (var relay = await RelayServer.StartAsync(FreePortNext()))
             {
-                foreach (var pace in paces)
+                foreach (var pace in latency ? paces : [])
                     foreach (var n in pairCounts)
                         floor[(pace, n)] = await MeasureAsync(browser, n, messagesPerPair, pace, i => $"{relay.BaseUrl}/?pair={i}&role=a", i => $"{relay.BaseUrl}/?pair={i}&role=b", SendInRelay, null);
             }
@@ -135,13 +142,13 @@ internal static class BrowserBenchmark
 
             // 2 × n chat pages opened and left idle, weighed, then closed: a phase of its own, so the minutes it waits do
             // not change the latency run that follows (Chromium throttles pages left idle that long).
-            async Task<string> WeighIdlePagesAsync(int n)
+            async Task<string> WeighIdlePagesAsync(int n, string what, Func<int, string> url)
             {
                 var pid = app.ProcessId!.Value;
                 var before = await ServerHeap.WeighAsync(pid, () => RssBytes(pid));
                 var rows = new List<string>();
                 var opened = 0;
-                await MeasureAsync(browser, n, messagesPerPair: 0, Burst, i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}",
+                await MeasureAsync(browser, n, messagesPerPair: 0, Burst, url, url,
                     SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B], async _ =>
                     {
                         if (Interlocked.Increment(ref opened) != 2 * n) return;
@@ -154,7 +161,7 @@ internal static class BrowserBenchmark
                             double PerCircuitKb(long from, long to) => (to - from) / (2.0 * n) / 1024;
                             var managed = PerCircuitKb(before.ManagedBytes, after.ManagedBytes);
                             var resident = PerCircuitKb(before.ResidentBytes, after.ResidentBytes);
-                            Console.WriteLine($"memory: {2 * n} idle chat pages, {label}: managed heap {after.ManagedBytes / 1048576.0:0.0} MB, {managed:0} KB per circuit; " +
+                            Console.WriteLine($"memory: {2 * n} idle {what}, {label}: managed heap {after.ManagedBytes / 1048576.0:0.0} MB, {managed:0} KB per circuit; " +
                                 $"resident set {after.ResidentBytes / 1048576.0:0} MB, {resident:0} KB per circuit");
                             rows.Add($"| {label} | {after.ManagedBytes / 1048576.0:0.0} MB | {managed:0} KB | {after.ResidentBytes / 1048576.0:0} MB | {resident:0} KB |");
                             Console.WriteLine("  what grew most, per circuit:");
@@ -162,7 +169,7 @@ internal static class BrowserBenchmark
                         }
                     });
                 return $"""
-                    | Server after a full GC, {2 * n} idle chat pages (circuits) | managed heap (live objects) | per circuit | resident set | per circuit |
+                    | Server after a full GC, {2 * n} idle {what} (circuits) | managed heap (live objects) | per circuit | resident set | per circuit |
                     | --- | --- | --- | --- | --- |
                     | Before the pages opened | {before.ManagedBytes / 1048576.0:0.0} MB | | {before.ResidentBytes / 1048576.0:0} MB | |
                     {string.Join(Environment.NewLine, rows)}
@@ -170,7 +177,14 @@ internal static class BrowserBenchmark
                     """;
             }
 
-            var memory = await WeighIdlePagesAsync(maxPairs);
+            var memory = await WeighIdlePagesAsync(maxPairs, "chat pages with 50 messages", i => $"{app.BaseUrl}/chat/{pairs[i].ChatId}");
+            if (!latency)
+            {
+                string LeadList(int _) => $"{app.BaseUrl}/leads";
+                // The lead list's first render (JIT, caches) is not weighed as if each page held it.
+                await MeasureAsync(browser, 1, 0, Burst, LeadList, LeadList, SendInChatCrm, (i, role) => cookies[role == "a" ? pairs[i].A : pairs[i].B]);
+                return memory + Environment.NewLine + await WeighIdlePagesAsync(maxPairs, "lead lists showing 25 leads", LeadList);
+            }
             var chatcrm = new Dictionary<(Pace, int), Stats>();
             var cpu = new Dictionary<(Pace, int), string>();
             foreach (var pace in paces)

@@ -1,6 +1,6 @@
 using ChatCrm.Benchmarks;
 
-// dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|crm|browser [pairs...]|all]
+// dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|crm|browser [pairs...]|memory|all]
 // Prints each result as it comes, then the Markdown tables that docs/benchmarks.md holds.
 var what = args.FirstOrDefault() ?? "all";
 if (what == "crm-data") return args.Length == 2 ? await CrmDataCommand.RunAsync(args[1]) : 2;
@@ -11,9 +11,11 @@ if (what is "crm" or "all") sections.Add(await CrmBenchmark.RunAsync(samples: 20
 // "browser 50" measures only the given pair counts (the memory figure comes with the largest).
 int[] pairCounts = what == "browser" && args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1, 10, 50];
 if (what is "browser" or "all") sections.Add(await BrowserBenchmark.RunAsync(pairCounts, messagesPerPair: 20));
+// Only the server's memory per idle page: 100 chat pages with history, then 100 lead lists (a few minutes).
+if (what == "memory") sections.Add(await BrowserBenchmark.RunAsync([50], messagesPerPair: 0, latency: false));
 if (sections.Count == 0)
 {
-    Console.Error.WriteLine("usage: ChatCrm.Benchmarks [history|throughput|crm|browser|all]");
+    Console.Error.WriteLine("usage: ChatCrm.Benchmarks [history|throughput|crm|browser|memory|all]");
     return 2;
 }
 Console.WriteLine();

@@ -11,13 +11,8 @@ internal static class MailFormat
 
     public static readonly IReadOnlyList<Choice> Choices = Enum.GetValues<OutboxStatus>().Select(s => new Choice(s, Label(s))).ToList();
 
-    public static string Label(OutboxStatus status) => status switch
-    {
-        OutboxStatus.Waiting => "Waiting",
-        OutboxStatus.Sending => "Sending",
-        OutboxStatus.Sent => "Sent",
-        _ => "Failed",
-    };
+    // The state's own name (Waiting, Sending, Sent, Failed) is the word the page shows.
+    public static string Label(OutboxStatus status) => status.ToString();
 
     public static BadgeStyle Style(OutboxStatus status) => status switch
     {
