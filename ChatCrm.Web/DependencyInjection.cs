@@ -8,10 +8,12 @@ using ChatCrm.Web.Components.Pages.Campaigns;
 using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Leads;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using ChatCrm.Web.Components.Shared;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
+using MudBlazor.Services;
 using Radzen;
 
 namespace ChatCrm.Web;
@@ -23,6 +25,13 @@ public static class DependencyInjection
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddRadzenComponents();
+        services.AddMudServices(o =>
+        {
+            // Outcomes (Components/Shared/Outcomes) say what happened in a sentence; they stay long enough to read it.
+            o.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+            o.SnackbarConfiguration.VisibleStateDuration = 5000;
+            o.SnackbarConfiguration.PreventDuplicates = false;
+        });
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddProblemDetails();
 
@@ -42,6 +51,8 @@ public static class DependencyInjection
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<ChatDrafts>();
         services.AddScoped<BrowserTime>();
+        services.AddScoped<Outcomes>();
+        services.AddScoped<Confirmations>();
         return services;
     }
 

@@ -9,9 +9,12 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
 {
     private static ILocator MainMenu(IPage page) => page.GetByRole(AriaRole.Navigation, new() { Name = "Main" });
 
-    // The entries' own text, without the icon's ligature name or the unread count.
-    private static async Task<IReadOnlyList<string>> MenuEntriesAsync(IPage page) =>
-        [.. (await MainMenu(page).Locator("a .rz-navigation-item-text").AllInnerTextsAsync()).Select(t => t.Trim())];
+    // The entries' own text, without the unread count that follows it.
+    private static async Task<IReadOnlyList<string>> MenuEntriesAsync(IPage page)
+    {
+        await Assertions.Expect(MainMenu(page).GetByRole(AriaRole.Link).First).ToBeVisibleAsync();
+        return await MainMenu(page).GetByRole(AriaRole.Link).EvaluateAllAsync<string[]>("links => links.map(a => a.querySelector('.mud-nav-link-text').firstChild.textContent.trim())");
+    }
 
     [Fact]
     public async Task TheMenuShowsEachPersonTheirSectionsAndMarksTheOneTheyAreIn()
@@ -66,7 +69,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
         var page = await SignInDemoAsync(AgentName);
         var toggle = page.GetByRole(AriaRole.Button, new() { Name = "Show or hide the menu" });
         // The side menu is out of reach (inert) whenever it is not shown, so keyboard and screen readers agree with the eye.
-        var sidebar = page.Locator(".app-shell > .rz-sidebar");
+        var sidebar = page.Locator("aside.app-drawer");
         var leads = MainMenu(page).GetByRole(AriaRole.Link, new() { Name = "Leads" });
 
         await Assertions.Expect(leads).ToBeVisibleAsync();
@@ -87,7 +90,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
 
         await toggle.ClickAsync();
         await Assertions.Expect(sidebar).Not.ToHaveAttributeAsync("inert", "");
-        await page.Locator(".app-scrim").ClickAsync(new() { Position = new() { X = 360, Y = 400 } });
+        await page.Locator(".mud-overlay").ClickAsync(new() { Position = new() { X = 360, Y = 400 } });
         await Assertions.Expect(sidebar).ToHaveAttributeAsync("inert", "");
         await Assertions.Expect(toggle).ToHaveAttributeAsync("aria-expanded", "false");
     }
@@ -98,21 +101,21 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
         var page = await SignInDemoAsync(AgentName);
         var html = page.Locator("html");
         var themeSwitch = page.GetByRole(AriaRole.Button, new() { Name = "Switch between light and dark theme" });
-        var stylesheets = page.Locator("link[rel=stylesheet][href*='theme/material']");
+        var stylesheets = page.Locator("link[rel=stylesheet][href^='theme/light'], link[rel=stylesheet][href^='theme/dark']");
         Task<string> BackgroundAsync() => page.EvaluateAsync<string>("() => getComputedStyle(document.body).backgroundColor");
         var light = await BackgroundAsync();
         // The moon leads to dark, the sun back to light: only the one that applies shows.
-        await Assertions.Expect(themeSwitch.GetByText("dark_mode")).ToBeVisibleAsync();
-        await Assertions.Expect(themeSwitch.GetByText("light_mode")).ToBeHiddenAsync();
+        await Assertions.Expect(themeSwitch.Locator(".theme-toggle-to-dark")).ToBeVisibleAsync();
+        await Assertions.Expect(themeSwitch.Locator(".theme-toggle-to-light")).ToBeHiddenAsync();
 
         await themeSwitch.ClickAsync();
         await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "dark");
         await Assertions.Expect(stylesheets).ToHaveCountAsync(1);
-        await Assertions.Expect(stylesheets).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^theme/material-dark\\.css"));
+        await Assertions.Expect(stylesheets).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^theme/dark\\.css"));
         var dark = await BackgroundAsync();
         Assert.NotEqual(light, dark);
-        await Assertions.Expect(themeSwitch.GetByText("light_mode")).ToBeVisibleAsync();
-        await Assertions.Expect(themeSwitch.GetByText("dark_mode")).ToBeHiddenAsync();
+        await Assertions.Expect(themeSwitch.Locator(".theme-toggle-to-light")).ToBeVisibleAsync();
+        await Assertions.Expect(themeSwitch.Locator(".theme-toggle-to-dark")).ToBeHiddenAsync();
 
         // The server renders the remembered theme in the first response of the next page.
         await page.ReloadAsync();
@@ -121,7 +124,7 @@ public sealed class ShellBrowserTests(BrowserFixture browser, SmtpServerFixture 
 
         await themeSwitch.ClickAsync();
         await Assertions.Expect(html).ToHaveAttributeAsync("data-theme", "light");
-        await Assertions.Expect(stylesheets).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^theme/material\\.css"));
+        await Assertions.Expect(stylesheets).ToHaveAttributeAsync("href", new System.Text.RegularExpressions.Regex("^theme/light\\.css"));
         Assert.Equal(light, await BackgroundAsync());
     }
 }

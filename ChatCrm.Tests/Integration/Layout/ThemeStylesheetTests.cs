@@ -4,18 +4,43 @@ using System.Text;
 using System.Text.RegularExpressions;
 using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.AccountPages;
+using ChatCrm.Web.Components.Layout;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using MudBlazor;
 
 namespace ChatCrm.Tests.Integration.Layout;
 
 /// <summary>
-/// Radzen's theme as ChatCrm serves it (Components/Layout/ThemeStylesheetEndpoint): the same stylesheet with its
-/// page-wide base no longer scoped by a costly <c>:has()</c>, compressed, cacheable, and the one the page links.
+/// The theme stylesheets as ChatCrm serves them (Components/Layout/ThemeStylesheetEndpoint): MudBlazor's, exactly what
+/// MudThemeProvider draws for ChatCrm's theme in each mode, and (until the last screen has moved) Radzen's with its
+/// page-wide base no longer scoped by a costly <c>:has()</c>; compressed, cacheable, and the ones the page links.
 /// </summary>
 [Collection(AccountPagesGroup.Name)]
 public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
 {
+    [Theory]
+    [InlineData("light", "rgba(67,64,210,1)", false)]
+    [InlineData("dark", "rgba(143,140,255,1)", true)]
+    public async Task TheMudBlazorThemeIsWhatMudThemeProviderDrawsForChatCrmsThemeInThatMode(string mode, string primary, bool dark)
+    {
+        using var client = App.CreateFormClient();
+        using var response = await GetAsync(client, $"/theme/{mode}.css", acceptEncoding: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        var served = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"--mud-palette-primary: {primary};", served);
+        Assert.DoesNotContain("<style", served);
+        // The same text the provider renders in a page, with nothing of ours added or lost.
+        var drawn = await RenderThemeProviderAsync(dark);
+        foreach (var block in StyleContents().Matches(drawn).Select(m => m.Groups["css"].Value.Trim()))
+            Assert.Contains(block, served);
+    }
+
     [Theory]
     [InlineData("material")]
     [InlineData("material-dark")]
@@ -85,6 +110,7 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     // (MapStaticAssets) carries no Content-Length; its HEAD is checked below.
     [Theory]
     [InlineData("/theme/material-dark.css")]
+    [InlineData("/theme/light.css")]
     public async Task HeadAnswersWithTheHeadersOfGetAndNoBody(string path)
     {
         using var client = App.CreateFormClient();
@@ -112,7 +138,7 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     [InlineData(null, "light", "material")]
     [InlineData("dark", "dark", "material-dark")]
     [InlineData("something-else", "light", "material")]
-    public async Task ThePageLinksTheThemeOfTheCookie(string? cookie, string mode, string theme)
+    public async Task ThePageLinksTheThemesOfTheCookie(string? cookie, string mode, string radzen)
     {
         using var client = App.CreateFormClient();
         if (cookie is not null) client.Cookies.Add(new Uri("http://localhost"), new Cookie("ChatCrm.Theme", cookie));
@@ -120,14 +146,34 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
         var page = await client.GetAsync("/account/login");
 
         Assert.Contains($"<html lang=\"en\" data-theme=\"{mode}\">", page.Html);
-        var link = ThemeLink().Match(page.Html);
-        Assert.True(link.Success, "no theme stylesheet link in the page");
-        Assert.StartsWith($"theme/{theme}.css?v=", link.Groups["href"].Value);
+        var links = ThemeLink().Matches(page.Html);
+        Assert.Equal(2, links.Count);
+        Assert.StartsWith($"theme/{mode}.css?v=", links[0].Groups["href"].Value);
+        Assert.StartsWith($"theme/{radzen}.css?v=", links[1].Groups["href"].Value);
         // Both addresses ride along, for the switch in wwwroot/js/theme.js.
-        Assert.StartsWith("theme/material.css?v=", link.Groups["light"].Value);
-        Assert.StartsWith("theme/material-dark.css?v=", link.Groups["dark"].Value);
+        Assert.StartsWith("theme/light.css?v=", links[0].Groups["light"].Value);
+        Assert.StartsWith("theme/dark.css?v=", links[0].Groups["dark"].Value);
+        Assert.StartsWith("theme/material.css?v=", links[1].Groups["light"].Value);
+        Assert.StartsWith("theme/material-dark.css?v=", links[1].Groups["dark"].Value);
         Assert.DoesNotContain("_content/Radzen.Blazor/css/", page.Html);
+        // No provider draws the theme into the page itself: the file is the theme.
+        Assert.DoesNotContain("mud-theme-provider", page.Html);
     }
+
+    private async Task<string> RenderThemeProviderAsync(bool dark)
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
+        return await renderer.Dispatcher.InvokeAsync(async () => (await renderer.RenderComponentAsync<MudThemeProvider>(ParameterView.FromDictionary(new Dictionary<string, object?>
+        {
+            [nameof(MudThemeProvider.Theme)] = AppTheme.Theme,
+            [nameof(MudThemeProvider.IsDarkMode)] = dark,
+            [nameof(MudThemeProvider.ObserveSystemDarkModeChange)] = false,
+        }))).ToHtmlString());
+    }
+
+    [GeneratedRegex("<style[^>]*>(?<css>.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleContents();
 
     private string RadzenFile(string path)
     {
@@ -157,7 +203,7 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     [GeneratedRegex("""url\("(?<url>[^"]+)"\)""")]
     private static partial Regex CssUrls();
 
-    [GeneratedRegex("""<link id="theme-stylesheet" rel="stylesheet" href="(?<href>[^"]+)"\s+data-light="(?<light>[^"]+)" data-dark="(?<dark>[^"]+)" />""")]
+    [GeneratedRegex("""<link rel="stylesheet" data-theme-stylesheet href="(?<href>[^"]+)"\s+data-light="(?<light>[^"]+)" data-dark="(?<dark>[^"]+)" />""")]
     private static partial Regex ThemeLink();
 
     [Fact]

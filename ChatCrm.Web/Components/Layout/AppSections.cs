@@ -1,9 +1,11 @@
 using System.Security.Claims;
 using ChatCrm.Core.Accounts;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>A top-level screen of the app: where it lives and who may open it.</summary>
+/// <param name="Icon">A MudBlazor icon (an SVG path from <see cref="Icons"/>).</param>
 /// <param name="Roles">Comma-separated roles (as <c>[Authorize(Roles = ...)]</c> takes them); null means every signed-in person.</param>
 public sealed record AppSection(string Title, string Path, string Icon, string? Roles)
 {
@@ -17,19 +19,19 @@ public sealed record AppSection(string Title, string Path, string Icon, string? 
 /// </summary>
 public static class AppSections
 {
-    public static readonly AppSection Dashboard = new("Dashboard", "/", "dashboard", null);
+    public static readonly AppSection Dashboard = new("Dashboard", "/", Icons.Material.Outlined.Dashboard, null);
 
-    public static readonly AppSection Chat = new("Chat", "/chat", "forum", null);
+    public static readonly AppSection Chat = new("Chat", "/chat", Icons.Material.Outlined.Forum, null);
 
     public static readonly IReadOnlyList<AppSection> All =
     [
         Dashboard,
         Chat,
-        new("Leads", "/leads", "person_search", Roles.Staff),
-        new("Campaigns", "/campaigns", "campaign", Roles.Staff),
-        new("Meetings", "/meetings", "event", null),
-        new("Tickets", "/tickets", "confirmation_number", null),
-        new("Admin", "/admin/accounts", "admin_panel_settings", Roles.Admin),
-        new("Mail queue", "/admin/mail", "outgoing_mail", Roles.Admin),
+        new("Leads", "/leads", Icons.Material.Outlined.PersonSearch, Roles.Staff),
+        new("Campaigns", "/campaigns", Icons.Material.Outlined.Campaign, Roles.Staff),
+        new("Meetings", "/meetings", Icons.Material.Outlined.Event, null),
+        new("Tickets", "/tickets", Icons.Material.Outlined.ConfirmationNumber, null),
+        new("Admin", "/admin/accounts", Icons.Material.Outlined.AdminPanelSettings, Roles.Admin),
+        new("Mail queue", "/admin/mail", Icons.Material.Outlined.Outbox, Roles.Admin),
     ];
 }

@@ -1,5 +1,9 @@
 using System.IO.Compression;
 using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using MudBlazor;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
@@ -7,19 +11,25 @@ using Microsoft.Net.Http.Headers;
 namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>
-/// Serves Radzen's light and dark theme stylesheets with one rule rewritten, in place of the files RadzenTheme links.
+/// Serves the theme stylesheets the pages link: MudBlazor's (<c>theme/light.css</c>, <c>theme/dark.css</c>) and, until
+/// the last Radzen screen has moved, Radzen's (<c>theme/material.css</c>, <c>theme/material-dark.css</c>).
 /// <para>
-/// Why: the theme sets the page's base font and colours under <c>:root:has(.rz-layout)</c>, a <c>:has()</c> that looks
-/// at every descendant of the root element. With it Chromium restyles far more than it must on every change to the
-/// page: measured on the chat page, style recalculation took 5–12 ms per message on each of the two pages and
-/// 0.4–1.4 ms with the selector written as plain <c>:root</c> (the rest of the 765 KB theme unchanged). Every ChatCrm
-/// page wants that base anyway, whether or not it has the layout, so the plain selector changes no page's look.
+/// MudBlazor's is exactly what <see cref="MudThemeProvider"/> renders for <see cref="AppTheme.Theme"/>, rendered once
+/// per start and served as a file instead of a provider in every page: the provider puts its whole theme (about 15 KB
+/// of CSS variables) into each circuit's render tree, kept on the server for the life of every open page, and a file
+/// is cached by the browser. It also styles the static account pages, which have no circuit. wwwroot/js/theme.js
+/// swaps the links when the person switches theme.
 /// </para>
-/// Its fonts are linked where Radzen keeps them. The files are read from the static web assets Radzen ships, changed
-/// once, compressed once on first request, and cached for good: the address carries Radzen's version, so an upgrade
-/// gets a new address.
+/// <para>
+/// Radzen's: its own light and dark files with one rule rewritten. The theme sets the page's base font and colours
+/// under <c>:root:has(.rz-layout)</c>, a <c>:has()</c> that looks at every descendant of the root element; with it
+/// Chromium restyled far more than it must on every change (5–12 ms per chat message against 0.4–1.4 ms). Its fonts
+/// are linked where Radzen keeps them.
+/// </para>
+/// Each file is made once, compressed once on first request, and cached for good: the address carries the kit's
+/// version, so an upgrade gets a new address.
 /// </summary>
-internal static class ThemeStylesheetEndpoint
+internal static partial class ThemeStylesheetEndpoint
 {
     private const string RootScopedToLayout = ":root:has(.rz-layout)";
 
@@ -28,54 +38,88 @@ internal static class ThemeStylesheetEndpoint
     private const string FontsBesideTheTheme = "url(\"../fonts/";
     private const string RadzensFonts = "url(\"../_content/Radzen.Blazor/fonts/";
 
-    // Bumped when the rewrite changes, so browsers holding the old file fetch the new one.
-    private const string RewriteRevision = "1";
+    // Bumped when what is served changes (a rewrite, AppTheme's colours), so browsers holding the old file fetch the new one.
+    private const string Revision = "2";
 
-    private static readonly string Version = $"{typeof(Radzen.Colors).Assembly.GetName().Version}-{RewriteRevision}";
+    private static readonly string Version =
+        $"{typeof(MudThemeProvider).Assembly.GetName().Version}-{typeof(Radzen.Colors).Assembly.GetName().Version}-{Revision}";
 
-    /// <summary>The address of a theme's stylesheet; <paramref name="theme"/> is one of <see cref="AppTheme"/>'s.</summary>
+    /// <summary>The address of a theme's stylesheet: one of <see cref="AppTheme"/>'s names.</summary>
     public static string Href(string theme) => $"theme/{theme}.css?v={Version}";
 
     public static IEndpointConventionBuilder MapThemeStylesheets(this IEndpointRouteBuilder endpoints)
     {
-        var files = endpoints.ServiceProvider.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
-        var stylesheets = new[] { AppTheme.Light, AppTheme.Dark }
-            .ToDictionary(theme => theme, theme => new Lazy<Stylesheet>(() => Stylesheet.Load(files, theme)), StringComparer.Ordinal);
+        var services = endpoints.ServiceProvider;
+        var files = services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
+        var stylesheets = new Dictionary<string, Lazy<Task<Stylesheet>>>(StringComparer.Ordinal)
+        {
+            [AppTheme.Light] = new(() => MudThemeCssAsync(services, dark: false)),
+            [AppTheme.Dark] = new(() => MudThemeCssAsync(services, dark: true)),
+            [AppTheme.RadzenLight] = new(() => Task.FromResult(Stylesheet.Of(RadzenThemeCss(files, AppTheme.RadzenLight)))),
+            [AppTheme.RadzenDark] = new(() => Task.FromResult(Stylesheet.Of(RadzenThemeCss(files, AppTheme.RadzenDark)))),
+        };
 
         // HEAD too, as for any static file (link checkers and caches ask it); Kestrel sends the headers without the body.
-        return endpoints.MapMethods("/theme/{theme}.css", [HttpMethods.Get, HttpMethods.Head], (string theme, HttpContext context) =>
+        return endpoints.MapMethods("/theme/{theme}.css", [HttpMethods.Get, HttpMethods.Head], async (string theme, HttpContext context) =>
         {
             if (!stylesheets.TryGetValue(theme, out var stylesheet)) return Results.NotFound();
             context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
             context.Response.Headers.Vary = HeaderNames.AcceptEncoding;
-            var variant = stylesheet.Value.For(context.Request.GetTypedHeaders().AcceptEncoding);
+            var variant = (await stylesheet.Value).For(context.Request.GetTypedHeaders().AcceptEncoding);
             if (variant.Encoding is not null) context.Response.Headers.ContentEncoding = variant.Encoding;
             return TypedResults.Bytes(variant.Body, "text/css; charset=utf-8", entityTag: variant.Tag);
         }).AllowAnonymous().ShortCircuit();
     }
+
+    /// <summary>The CSS <see cref="MudThemeProvider"/> renders for ChatCrm's theme in one mode: the contents of its style elements.</summary>
+    internal static async Task<Stylesheet> MudThemeCssAsync(IServiceProvider services, bool dark)
+    {
+        await using var scope = services.CreateAsyncScope();
+        await using var renderer = new HtmlRenderer(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var output = await renderer.RenderComponentAsync<MudThemeProvider>(ParameterView.FromDictionary(new Dictionary<string, object?>
+            {
+                [nameof(MudThemeProvider.Theme)] = AppTheme.Theme,
+                [nameof(MudThemeProvider.IsDarkMode)] = dark,
+                // The file is fixed per mode; the person's own switch chooses between the two.
+                [nameof(MudThemeProvider.ObserveSystemDarkModeChange)] = false,
+            }));
+            return output.ToHtmlString();
+        });
+        var css = string.Join(Environment.NewLine, StyleElement().Matches(html).Select(m => m.Groups["css"].Value.Trim()));
+        if (css.Length == 0) throw new InvalidOperationException("MudThemeProvider rendered no style; has MudBlazor changed how it draws its theme?");
+        return Stylesheet.Of(css);
+    }
+
+    private static string RadzenThemeCss(IFileProvider files, string theme)
+    {
+        var path = $"_content/Radzen.Blazor/css/{theme}-base.css";
+        var file = files.GetFileInfo(path);
+        if (!file.Exists) throw new InvalidOperationException($"Radzen's {path} is not among the static web assets; is Radzen.Blazor restored?");
+        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
+        // If a Radzen upgrade drops the selector there is nothing to rewrite: serve the file as it is.
+        return Rewrite(reader.ReadToEnd());
+    }
+
+    [GeneratedRegex("<style[^>]*>(?<css>.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElement();
 
     private static string Rewrite(string radzenTheme) => radzenTheme
         .Replace(RootScopedToLayout, ":root", StringComparison.Ordinal)
         .Replace(FontsBesideTheTheme, RadzensFonts, StringComparison.Ordinal);
 
     // One encoding of a stylesheet, with its own tag: a cache must not answer a gzip request with Brotli bytes.
-    private sealed record Variant(byte[] Body, string? Encoding)
+    internal sealed record Variant(byte[] Body, string? Encoding)
     {
         public EntityTagHeaderValue Tag { get; } = ContentTag.Of(Body, Encoding);
     }
 
-    private sealed record Stylesheet(Variant Plain, Variant Brotli, Variant Gzip)
+    internal sealed record Stylesheet(Variant Plain, Variant Brotli, Variant Gzip)
     {
-        public static Stylesheet Load(IFileProvider files, string theme)
+        public static Stylesheet Of(string css)
         {
-            // The file RadzenTheme links for this theme.
-            var path = $"_content/Radzen.Blazor/css/{theme}-base.css";
-            var file = files.GetFileInfo(path);
-            if (!file.Exists) throw new InvalidOperationException($"Radzen's {path} is not among the static web assets; is Radzen.Blazor restored?");
-            string text;
-            using (var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8)) text = reader.ReadToEnd();
-            // If a Radzen upgrade drops the selector there is nothing to rewrite: serve the file as it is.
-            var plain = Encoding.UTF8.GetBytes(Rewrite(text));
+            var plain = Encoding.UTF8.GetBytes(css);
             return new Stylesheet(new Variant(plain, null), new Variant(CompressBrotli(plain), "br"), new Variant(CompressGzip(plain), "gzip"));
         }
 
