@@ -1,3 +1,4 @@
+using ChatCrm.Web.Components.Shared;
 using ChatCrm.Web.Components.Pages.Common;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;

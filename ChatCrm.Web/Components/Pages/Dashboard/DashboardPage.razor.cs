@@ -1,3 +1,4 @@
+using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Dashboard;
 using ChatCrm.Core.Tickets;
 using ChatCrm.Core.Accounts;

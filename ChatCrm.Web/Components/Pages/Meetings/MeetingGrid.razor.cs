@@ -1,3 +1,4 @@
+using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Web.Components.Account;

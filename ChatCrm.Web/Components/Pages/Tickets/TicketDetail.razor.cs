@@ -1,3 +1,4 @@
+using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Tickets;
 using ChatCrm.Web.Components.Pages.Common;
 using Microsoft.AspNetCore.Components;

@@ -1,4 +1,4 @@
-namespace ChatCrm.Web.Components.Pages.Common;
+namespace ChatCrm.Web.Components.Shared;
 
 internal static partial class ActionLog
 {

@@ -1,4 +1,4 @@
-namespace ChatCrm.Web.Components.Pages.Common;
+namespace ChatCrm.Web.Components.Shared;
 
 /// <summary>
 /// Runs a list's loads so the newest one wins (STYLE.md #7): paging, sorting and typing can start a load before the
