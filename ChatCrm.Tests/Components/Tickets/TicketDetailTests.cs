@@ -59,7 +59,7 @@ public sealed class TicketDetailTests : CrmTestBase
         var page = context.ForScreens(Core, Agent).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
 
         page.WaitForAssertion(() => page.Button("Save changes"));
-        Assert.Empty(page.FindAll("button").Where(b => b.TextContent.Trim() == "Delete ticket"));
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Delete ticket");
         Assert.Equal("Open", page.Field("Status").QuerySelector("input")!.GetAttribute("value"));
     }
 
@@ -71,7 +71,7 @@ public sealed class TicketDetailTests : CrmTestBase
         await using var context = new BunitContext();
         var page = context.ForScreens(Core, Client).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
         page.WaitForAssertion(() => page.Button("Mark resolved"));
-        Assert.Empty(page.FindAll("button").Where(b => b.TextContent.Trim() == "Save changes"));
+        Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Save changes");
 
         await page.Button("Mark resolved").ClickAsync();
 
