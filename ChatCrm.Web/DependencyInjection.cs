@@ -7,6 +7,7 @@ using ChatCrm.Web.Components.Layout;
 using ChatCrm.Web.Components.Pages.Campaigns;
 using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Leads;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -41,7 +42,7 @@ public static class DependencyInjection
         services.AddScoped<SignOutNavigation>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<ChatDrafts>();
-        services.AddScoped<BrowserTime>();
+        services.AddScoped<ReaderClock>();
         return services;
     }
 

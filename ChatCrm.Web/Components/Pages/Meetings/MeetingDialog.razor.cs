@@ -1,6 +1,6 @@
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -16,7 +16,7 @@ public sealed partial class MeetingDialog : IDisposable
     /// <summary>The meeting to open; null for a new one.</summary>
     [Parameter] public Guid? MeetingId { get; set; }
 
-    /// <summary>Prefilled times for a new meeting (browser-local, from the selected calendar slot).</summary>
+    /// <summary>Prefilled times for a new meeting (the reader's wall clock, from the selected calendar slot).</summary>
     [Parameter] public DateTime? Start { get; set; }
 
     [Parameter] public DateTime? End { get; set; }
@@ -25,7 +25,7 @@ public sealed partial class MeetingDialog : IDisposable
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     // RadzenTemplateForm wants a model; the fields below are the form's state.
     private readonly object _formData = new();
