@@ -21,7 +21,8 @@ public static partial class TimeZoneIds
         return ids;
     });
 
-    private static readonly Lazy<HashSet<string>> KnownSet = new(() => new HashSet<string>(Known.Value, StringComparer.OrdinalIgnoreCase));
+    // The listed ids by any spelling: the zone files' names are case-sensitive on Linux, people's typing is not.
+    private static readonly Lazy<Dictionary<string, string>> Spelling = new(() => Known.Value.ToDictionary(id => id, StringComparer.OrdinalIgnoreCase));
 
     /// <summary>The zones to choose from, "UTC" first and then by id.</summary>
     public static IReadOnlyList<string> All => Known.Value;
@@ -36,7 +37,8 @@ public static partial class TimeZoneIds
         zone = null;
         id = id?.Trim();
         if (string.IsNullOrEmpty(id) || id.Length > Max || !Shape().IsMatch(id)) return false;
-        if (!id.Contains('/', StringComparison.Ordinal) && !KnownSet.Value.Contains(id)) return false;
+        if (Spelling.Value.TryGetValue(id, out var listed)) id = listed;
+        else if (!id.Contains('/', StringComparison.Ordinal)) return false;
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) || !found.HasIanaId) return false;
         zone = found;
         return true;
