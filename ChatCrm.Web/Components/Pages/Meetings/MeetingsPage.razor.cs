@@ -28,10 +28,16 @@ public sealed partial class MeetingsPage : IDisposable
     private bool _isStaff;
     // The calendar waits for the live page, so its window is loaded once.
     private bool _ready;
+    // The reader's today, not the server's: the calendar opens on it (fixed once, so paging through weeks stays put).
+    private DateTime _today;
     private int _tab;
     private CancellationTokenSource? _currentLoad;
 
-    protected override async Task OnInitializedAsync() => _isStaff = (await GetActorAsync()).IsStaff;
+    protected override async Task OnInitializedAsync()
+    {
+        _today = Time.Local(Time.Now).Date;
+        _isStaff = (await GetActorAsync()).IsStaff;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
