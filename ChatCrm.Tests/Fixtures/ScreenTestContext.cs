@@ -24,6 +24,9 @@ internal static class ScreenTestContext
         context.Services.AddScoped<Outcomes>();
         context.Services.AddScoped<Confirmations>();
         context.Services.AddScoped<CurrentActor>();
+        // The reader's clock on the tests' own clock; it reads UTC until a test gives it a zone (ReaderClock.Use).
+        context.Services.AddSingleton(core.Services.GetRequiredService<TimeProvider>());
+        context.Services.AddScoped<ReaderClock>();
         context.Services.AddFallbackServiceProvider(core.Services);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.AddAuthorization()

@@ -237,9 +237,12 @@ internal static class BrowserBenchmark
                 var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1000, Height = 700 } });
                 lock (contexts) contexts.Add(context);
                 if (cookiesFor is not null) await context.AddCookiesAsync(cookiesFor(i, role));
+                // Generous: on a machine busy with other work a page may take long to open, which the weighing does not mind.
+                context.SetDefaultNavigationTimeout(180_000);
+                context.SetDefaultTimeout(180_000);
                 var page = await context.NewPageAsync();
                 await page.GotoAsync(url);
-                if (cookiesFor is not null) await page.WaitForSelectorAsync("[data-circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+                if (cookiesFor is not null) await page.WaitForSelectorAsync("[data-circuit-ready]", new() { State = WaitForSelectorState.Attached, Timeout = 180_000 });
                 if (afterOpen is not null) await afterOpen(page);
                 return page;
             }

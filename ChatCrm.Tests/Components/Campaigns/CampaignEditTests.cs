@@ -4,6 +4,7 @@ using ChatCrm.Core.Common;
 using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Web.Components.Pages.Campaigns;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,11 +34,11 @@ public sealed class CampaignEditTests : CrmTestBase
         var campaign = await Core.CreateAsync(Agent, input);
         await using var context = new BunitContext();
         var form = context.ForScreens(Core, Agent).Render<CampaignEdit>(p => p.Add(e => e.Id, campaign.Id));
-        form.WaitForAssertion(() => form.Field("Schedule (UTC)"));
+        form.WaitForAssertion(() => form.Field("Schedule date"));
 
-        await form.TypeAsync("Schedule (UTC)", "2020-01-02T10:00");
+        await form.TypeAsync("Schedule date", "2 Jan 2020");
 
-        Assert.Equal("The schedule lies in the past; choose a time from now on.", form.FieldMessage("Schedule (UTC)"));
+        Assert.Equal("The schedule lies in the past; choose a time from now on.", form.FieldMessage("Schedule date"));
         await form.Find("form").SubmitAsync();
         Assert.Equal(input.ScheduledAt, (await Get<CampaignService>().GetAsync(Agent, campaign.Id))!.ScheduledAt);
     }
@@ -65,5 +66,25 @@ public sealed class CampaignEditTests : CrmTestBase
         var saved = Assert.Single((await Get<CampaignService>().ListAsync(Agent, new PageRequest(0, 10))).Items);
         Assert.Equal("Autumn offer", saved.Name);
         Assert.EndsWith($"/campaigns/{saved.Id}", context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheScheduleIsPickedInTheReadersZoneAndKeptAsTheInstant()
+    {
+        await using var context = new BunitContext();
+        context.ForScreens(Core, Agent);
+        context.Services.GetRequiredService<ReaderClock>().Use(Agent.UserId, "Asia/Tokyo");
+        var form = context.Render<CampaignEdit>();
+        var day = Clock.GetUtcNow().AddDays(3).UtcDateTime.Date;
+
+        await form.TypeAsync("Name", "Tokyo launch");
+        await form.TypeAsync("Schedule date", ReaderTime.ShortDate(DateOnly.FromDateTime(day)));
+        // A day picked without a time starts at 09:00 of it, in the zone the label names.
+        Assert.Equal("09:00", form.Field("Schedule time (Asia/Tokyo)").QuerySelector("input")!.GetAttribute("value"));
+        await form.Find("form").SubmitAsync();
+
+        var saved = Assert.Single((await Get<CampaignService>().ListAsync(Agent, new PageRequest(0, 10))).Items);
+        // 09:00 in Tokyo (UTC+9, no daylight saving) is 00:00 UTC.
+        Assert.Equal(new DateTimeOffset(day, TimeSpan.Zero), saved.ScheduledAt);
     }
 }

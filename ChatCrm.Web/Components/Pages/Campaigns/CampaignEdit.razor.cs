@@ -1,6 +1,7 @@
-using System.Globalization;
 using ChatCrm.Core.Campaigns;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Campaigns;
@@ -11,26 +12,21 @@ namespace ChatCrm.Web.Components.Pages.Campaigns;
 /// </summary>
 public sealed partial class CampaignEdit
 {
-    /// <summary>The schedule as a browser's date-and-time box writes it, read as UTC (the label says so).</summary>
-    private static readonly IReversibleConverter<DateTimeOffset?, string> UtcMinutes = Conversions.From<DateTimeOffset?, string>(
-        value => value?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) ?? "",
-        text => DateTime.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture,
-            DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
-            ? new DateTimeOffset(at, TimeSpan.Zero)
-            : null);
-
     [Parameter] public Guid? Id { get; set; }
 
     [Inject] private CampaignService Campaigns { get; set; } = default!;
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private CampaignInput? _input;
     private CampaignDetails? _stored;
     private bool _notFound;
     private int _formKey;
+    // The schedule's two pickers, in the reader's wall clock; _input.ScheduledAt holds the instant they say.
+    private DateTime? _scheduleDate;
+    private TimeSpan? _scheduleTime;
 
     private bool SendStarted => _stored?.SendHasStarted == true;
 
@@ -45,9 +41,46 @@ public sealed partial class CampaignEdit
         : null;
 
     private Dictionary<string, string> CheckRules(CampaignInput input) =>
-        CampaignRules.Validate(input, _stored?.Status, _stored?.ScheduledAt, Clock.GetUtcNow());
+        CampaignRules.Validate(input, _stored?.Status, _stored?.ScheduledAt, Time.Now);
 
     protected override Task OnParametersSetAsync() => LoadAsync();
+
+    private static readonly TimeSpan DefaultScheduleTime = TimeSpan.FromHours(9);
+
+    private void ShowSchedule()
+    {
+        var local = _input?.ScheduledAt is { } at ? Time.Local(at) : (DateTime?)null;
+        (_scheduleDate, _scheduleTime) = (local?.Date, local?.TimeOfDay);
+    }
+
+    private Task ScheduleDateChangedAsync(EditContext form, DateTime? date)
+    {
+        _scheduleDate = date;
+        // A day picked without a time yet starts at 09:00 of it.
+        if (date is not null && _scheduleTime is null) _scheduleTime = DefaultScheduleTime;
+        return ScheduleChangedAsync(form);
+    }
+
+    private Task ScheduleTimeChangedAsync(EditContext form, TimeSpan? time)
+    {
+        _scheduleTime = time;
+        return ScheduleChangedAsync(form);
+    }
+
+    private Task ScheduleChangedAsync(EditContext form)
+    {
+        if (_input is null) return Task.CompletedTask;
+        _input.ScheduledAt = _scheduleDate is { } day && _scheduleTime is { } time ? Instant(day.Date + time) : null;
+        form.NotifyFieldChanged(form.Field(nameof(CampaignInput.ScheduledAt)));
+        return Task.CompletedTask;
+    }
+
+    // An unchanged wall-clock time keeps the stored instant (a time the clocks repeat would otherwise become its first).
+    private DateTimeOffset Instant(DateTime local) =>
+        _stored?.ScheduledAt is { } stored && Time.Local(stored) == local ? stored : Time.ToUtc(local);
+
+    private static string? ScheduleError(EditContext form) =>
+        form.GetValidationMessages(form.Field(nameof(CampaignInput.ScheduledAt))).FirstOrDefault();
 
     private async Task LoadAsync()
     {
@@ -55,6 +88,7 @@ public sealed partial class CampaignEdit
         if (Id is not { } id)
         {
             _input = new CampaignInput { AudienceQuery = "" };
+            ShowSchedule();
             return;
         }
         try
@@ -63,6 +97,7 @@ public sealed partial class CampaignEdit
             _notFound = campaign is null;
             _stored = campaign;
             _input = campaign?.ToInput();
+            ShowSchedule();
         }
         catch (Exception ex)
         {

@@ -17,7 +17,7 @@ public sealed partial class TicketDetail
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private TicketDetails? _ticket;
     private IReadOnlyList<TicketCommentView> _comments = [];
@@ -55,7 +55,7 @@ public sealed partial class TicketDetail
             _comments = ticket is null ? [] : await Tickets.CommentsAsync(actor, Id) ?? [];
             _ticket = ticket;
             _notFound = ticket is null;
-            _now = Clock.GetUtcNow();
+            _now = Time.Now;
         }
         catch (Exception ex)
         {

@@ -18,7 +18,7 @@ public sealed partial class TicketList : IDisposable
 
     [Inject] private TicketService Tickets { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     // Starting filters from the address, so the dashboard's numbers open the list they count
     // (/tickets?overdue=true, ?priority=High, ?status=Open).
@@ -38,7 +38,7 @@ public sealed partial class TicketList : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _now = Clock.GetUtcNow();
+        _now = Time.Now;
         _filter = TicketListFilter.FromQuery(OverdueQuery, PriorityQuery, StatusQuery);
         var actor = await GetActorAsync();
         _isStaff = actor.IsStaff;
@@ -66,7 +66,7 @@ public sealed partial class TicketList : IDisposable
             return () =>
             {
                 _shown = new TableData<TicketRow> { Items = page.Items, TotalItems = page.TotalCount };
-                _now = Clock.GetUtcNow();
+                _now = Time.Now;
             };
         });
         return _shown;
