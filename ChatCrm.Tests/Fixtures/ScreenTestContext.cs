@@ -29,10 +29,11 @@ internal static class ScreenTestContext
         context.Services.AddScoped<ReaderClock>();
         context.Services.AddFallbackServiceProvider(core.Services);
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        // Roles before claims: setting the roles starts the principal afresh, without the claims set before.
         context.AddAuthorization()
             .SetAuthorized(actor.UserId.ToString())
-            .SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()))
-            .SetRoles(actor.Role);
+            .SetRoles(actor.Role)
+            .SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()));
         return context;
     }
 

@@ -57,7 +57,9 @@ public sealed class TicketListTests : CrmTestBase
         await using var context = new BunitContext();
         var list = context.ForScreens(Core, Agent).Render<TicketList>();
 
-        list.WaitForAssertion(() => Assert.Equal(3, list.FindAll("#ticket-filters .mud-select").Count));
+        // One labelled field per filter (a MudSelect draws more than one element with its class, so count by label).
+        list.WaitForAssertion(() => Assert.Equal(["Status", "Priority", "Assignee"],
+            list.FindAll("#ticket-filters .mud-input-control label").Select(l => l.TextContent.Trim())));
         var toggle = list.Find("button.filters-toggle");
         Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
         var panel = list.Find($"#{toggle.GetAttribute("aria-controls")}");
