@@ -54,7 +54,7 @@ public sealed class CampaignDetailTests : CrmTestBase
         var page = context.ForScreens(Core, Agent).Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("ol.funnel li")));
-        Assert.Contains("Sent 10, Delivered 8, Opened 4", page.Find("[role=img]").GetAttribute("aria-label"));
+        Assert.Contains("Sent 10, Delivered 8, Opened 4", page.Find("section.campaign-results [role=img][aria-label]").GetAttribute("aria-label"));
         Assert.Contains("80 %", page.Find("ol.funnel").TextContent);
         // The hand-entered results form is there for an SMS campaign, filled with what is stored.
         Assert.Equal("8", page.Field("Delivered").QuerySelector("input")!.GetAttribute("value"));
