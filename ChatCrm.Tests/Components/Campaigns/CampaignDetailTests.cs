@@ -20,9 +20,11 @@ public sealed class CampaignDetailTests : CrmTestBase
         var page = context.Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
         page.WaitForAssertion(() => page.Button("Delete"));
 
-        await page.Button("Delete").ClickAsync();
+        // The click waits for the answer, so it is awaited after the dialog's button is pressed.
+        var asking1 = page.Button("Delete").ClickAsync();
         dialogs.WaitForAssertion(() => Assert.Contains("Delete the campaign \"Keep me\" with its results and recipient list?", dialogs.Markup));
         await dialogs.Button("Cancel").ClickAsync();
+        await asking1;
 
         Assert.NotNull(await Get<CampaignService>().GetAsync(Agent, campaign.Id));
     }
@@ -36,9 +38,11 @@ public sealed class CampaignDetailTests : CrmTestBase
         var page = context.Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
         page.WaitForAssertion(() => page.Button("Delete"));
 
-        await page.Button("Delete").ClickAsync();
+        // The click waits for the answer, so it is awaited after the dialog's button is pressed.
+        var asking2 = page.Button("Delete").ClickAsync();
         dialogs.WaitForAssertion(() => dialogs.Button("Delete campaign"));
         await dialogs.Button("Delete campaign").ClickAsync();
+        await asking2;
 
         page.WaitForAssertion(() => Assert.EndsWith("/campaigns", context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
         Assert.Null(await Get<CampaignService>().GetAsync(Agent, campaign.Id));

@@ -21,16 +21,20 @@ public sealed class CampaignSendPanelTests : CrmTestBase
         var changes = 0;
         var panel = context.Render<CampaignSendPanel>(p => p.Add(s => s.Campaign, campaign).Add(s => s.OnChanged, () => changes++));
 
-        await panel.Button("Start sending").ClickAsync();
+        // The click waits for the answer, so it is awaited after the dialog's button is pressed.
+        var asking1 = panel.Button("Start sending").ClickAsync();
         dialogs.WaitForAssertion(() => Assert.Contains("Send this mail to everyone in the audience now", dialogs.Markup));
         await dialogs.Button("Cancel").ClickAsync();
+        await asking1;
 
         Assert.Null((await Get<CampaignService>().GetAsync(Agent, campaign.Id))!.SendStartedAt);
         Assert.Equal(0, changes);
 
-        await panel.Button("Start sending").ClickAsync();
+        // The click waits for the answer, so it is awaited after the dialog's button is pressed.
+        var asking2 = panel.Button("Start sending").ClickAsync();
         dialogs.WaitForAssertion(() => dialogs.Button("Start sending"));
         await dialogs.Button("Start sending").ClickAsync();
+        await asking2;
 
         panel.WaitForAssertion(() => Assert.Equal(1, changes));
         Assert.Equal(CampaignStatus.Running, (await Get<CampaignService>().GetAsync(Agent, campaign.Id))!.Status);

@@ -24,9 +24,11 @@ public sealed class TicketDetailTests : CrmTestBase
         var navigation = context.Services.GetRequiredService<NavigationManager>();
         var before = navigation.Uri;
 
-        await page.Button("Delete ticket").ClickAsync();
+        // The click waits for the answer, so it is awaited after the dialog's button is pressed.
+        var asking1 = page.Button("Delete ticket").ClickAsync();
         dialogs.WaitForAssertion(() => Assert.Contains($"Delete ticket #{ticket.Number} \"Printer is on fire\"", dialogs.Markup));
         await dialogs.Button("Cancel").ClickAsync();
+        await asking1;
 
         Assert.NotNull(await tickets.GetAsync(Admin, ticket.Id));
         Assert.Equal(before, navigation.Uri);
@@ -42,9 +44,11 @@ public sealed class TicketDetailTests : CrmTestBase
         var page = context.Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
         page.WaitForAssertion(() => page.Button("Delete ticket"));
 
-        await page.Button("Delete ticket").ClickAsync();
+        // The click waits for the answer, so it is awaited after the dialog's button is pressed.
+        var asking2 = page.Button("Delete ticket").ClickAsync();
         dialogs.WaitForAssertion(() => dialogs.Button("Delete ticket"));
         await dialogs.Button("Delete ticket").ClickAsync();
+        await asking2;
 
         page.WaitForAssertion(() => Assert.EndsWith("/tickets", context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal));
         Assert.Null(await tickets.GetAsync(Admin, ticket.Id));
