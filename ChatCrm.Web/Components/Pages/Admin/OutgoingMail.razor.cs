@@ -40,6 +40,8 @@ public sealed partial class OutgoingMail : IDisposable
                 _counts = counts;
             };
         });
+        // The counts above the table belong to this page, which the table's own load does not re-render.
+        StateHasChanged();
         return new TableData<OutboxRow> { Items = _page.Items, TotalItems = _page.TotalCount };
     }
 
