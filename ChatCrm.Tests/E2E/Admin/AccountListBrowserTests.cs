@@ -27,7 +27,10 @@ public sealed class AccountListBrowserTests(BrowserFixture browser, SmtpServerFi
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
         var card = page.Locator("tr.mud-table-row").Filter(new() { HasText = AdminEmail });
-        await Assertions.Expect(card).ToContainTextAsync("Role");
+        // No column headers on a phone: each card labels its own values (Role, State, Created beside them).
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "State" })).ToBeHiddenAsync();
+        await Assertions.Expect(card).ToContainTextAsync("Active");
+        await ExpectWithinTheWidthAsync(page, card.GetByRole(AriaRole.Combobox));
         foreach (var action in new[] { "Lock", "End sessions", "Delete" })
             await ExpectWithinTheWidthAsync(page, card.GetByRole(AriaRole.Button, new() { Name = action, Exact = true }));
         await ExpectNoSidewaysScrollAsync(page);
