@@ -85,8 +85,35 @@ internal static class DashboardCharts
         };
     }
 
-    /// <summary>The bar options every count chart shares: whole-number ticks from the axis, no fractions.</summary>
-    public static T WithCountAxis<T>(T options, ChartInput input) where T : MudBlazor.Charts.DefaultAxisChartOptions
+    /// <summary>The funnel's bars, stacked (see <see cref="LeadFunnel"/>), each in its status's colour.</summary>
+    public static StackedBarChartOptions LeadFunnelOptions(ChartInput input) => WithCountAxis(new StackedBarChartOptions
+    {
+        ChartPalette = input.Palette,
+        ShowLegend = false,
+        ShowZeroValues = false,
+        BarWidthRatio = 0.6,
+    }, input);
+
+    /// <summary>
+    /// A bar a day: it reads plainly when most days bring none or one new lead, where a line would zigzag between 0 and
+    /// 1. The axis labels a date a week; thirty side by side would overlap.
+    /// </summary>
+    public static BarChartOptions NewLeadsOptions(ChartInput input) => WithCountAxis(new BarChartOptions
+    {
+        ChartPalette = input.Palette,
+        ShowLegend = false,
+        BarWidthRatio = 0.7,
+        XAxisLabelInterval = 7,
+    }, input);
+
+    public static DonutChartOptions OpenTicketsOptions(ChartInput input) => new() { ChartPalette = input.Palette, ShowLegend = false };
+
+    /// <summary>The four steps side by side, named in the legend.</summary>
+    public static BarChartOptions CampaignFunnelOptions(ChartInput input) =>
+        WithCountAxis(new BarChartOptions { ChartPalette = input.Palette, ShowLegend = true }, input);
+
+    /// <summary>What every count chart shares: whole-number ticks from <see cref="CountAxis"/>, never a fraction.</summary>
+    private static T WithCountAxis<T>(T options, ChartInput input) where T : MudBlazor.Charts.DefaultAxisChartOptions
     {
         options.YAxisTicks = input.Axis.Step;
         options.YAxisSuggestedMax = input.Axis.Top;
@@ -95,6 +122,6 @@ internal static class DashboardCharts
         return options;
     }
 
-    // A label under a bar has the room of a few words.
-    private static string Shorten(string name) => name.Length <= 18 ? name : name[..17].TrimEnd() + "…";
+    // A label under a group of bars has the room of a word or two on a phone; the table below has the whole name.
+    internal static string Shorten(string name) => name.Length <= 12 ? name : name[..11].TrimEnd() + "…";
 }
