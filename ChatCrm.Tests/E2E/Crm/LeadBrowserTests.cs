@@ -30,19 +30,19 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
 
         // Find it by search; the filter goes into the URL, and that URL alone shows the same list.
         await OpenAsync(page, "/leads");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("zephyr");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leads\?q=zephyr$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true })).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" })).ToHaveValueAsync("zephyr");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true })).ToHaveCountAsync(0);
 
         // Edit: the change is saved and the timeline says what changed.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(LeadUrl());
         await WaitForCircuitAsync(page);
         await page.GetByLabel("Company", new() { Exact = true }).FillAsync("Zephyr Kites Ltd");
@@ -58,22 +58,22 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         // Move it on the board with the card's Move button; it lands in the other column and stays there.
         await OpenAsync(page, "/leads/board?q=zephyr");
         var newColumn = page.GetByRole(AriaRole.Region, new() { Name = "New" });
-        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
+        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Quinn Zephyr", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Quinn Zephyr to Qualified" }).ClickAsync();
         var qualified = page.GetByRole(AriaRole.Region, new() { Name = "Qualified" });
-        await Assertions.Expect(qualified.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
-        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToHaveCountAsync(0);
+        await Assertions.Expect(qualified.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToHaveCountAsync(0);
 
         // Dragging the card works too; after a reload it is still where it was dropped.
         var won = page.GetByRole(AriaRole.Region, new() { Name = "Won" });
         await page.GetByRole(AriaRole.Article, new() { Name = "Quinn Zephyr", Exact = true }).DragToAsync(won, new() { TargetPosition = new() { X = 40, Y = 20 } });
-        await Assertions.Expect(won.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
+        await Assertions.Expect(won.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Won" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Won" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true }))
             .ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true }))
             .ToHaveCountAsync(0);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
     {
         var maria = await SignInDemoAsync(AgentName);
         await OpenAsync(maria, "/leads?q=olivia%20meyer");
-        await maria.GetByRole(AriaRole.Link, new() { Name = DemoLeadName }).ClickAsync();
+        await maria.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true }).ClickAsync();
         await Assertions.Expect(maria).ToHaveURLAsync(LeadUrl());
         await WaitForCircuitAsync(maria);
         var tom = await SignInDemoAsync(OtherAgentName);
@@ -125,7 +125,7 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         // A phone: each lead is a card with its name, company, status, owner and actions; nothing scrolls sideways.
         await page.SetViewportSizeAsync(390, 844);
         await OpenAsync(page, "/leads?q=olivia%20meyer");
-        var card = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName }) });
+        var card = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true }) });
         await Assertions.Expect(card).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByText("Northwind Traders")).ToBeVisibleAsync();
         await Assertions.Expect(card.GetByText("New", new() { Exact = true })).ToBeVisibleAsync();
@@ -158,7 +158,7 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Filters", Exact = true })).ToBeHiddenAsync();
         foreach (var action in new[] { "List", "Board", "Export CSV", "Import CSV", "New lead" })
             await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = action, Exact = true })).ToBeInViewportAsync();
-        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName }) });
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true }) });
         await Assertions.Expect(row.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {DemoLeadName}" })).ToBeInViewportAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = $"Email {DemoLeadName}" })).ToBeInViewportAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = $"Call {DemoLeadName}" })).ToBeInViewportAsync();
