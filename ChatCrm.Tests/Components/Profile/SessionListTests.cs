@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Accounts;
-using ChatCrm.Tests.Components.Admin;
 using ChatCrm.Tests.Fixtures;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.DependencyInjection;

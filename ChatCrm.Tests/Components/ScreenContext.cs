@@ -5,28 +5,48 @@ using ChatCrm.Core.Accounts;
 using ChatCrm.Tests.Fixtures;
 using ChatCrm.Web.Components.Account;
 using ChatCrm.Web.Components.Shared;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 
-namespace ChatCrm.Tests.Components.Admin;
+namespace ChatCrm.Tests.Components;
 
 /// <summary>
-/// What an account screen needs in bUnit: MudBlazor's services and hosts, the kit (Outcomes, Confirmations,
-/// CurrentActor), Core's real services over SQLite, and a signed-in person (claims as the auth cookie carries them).
+/// What a screen needs in a bUnit test: MudBlazor's services, the kit's (Outcomes, Confirmations), the signed-in person
+/// and, behind them, the real Core services of the test's own SQLite database.
 /// </summary>
 internal static class ScreenContext
 {
-    public static void AddScreenServices(this BunitContext context, CoreServices core, AppUser me, string role, Guid? sessionId = null)
+    public static BunitContext UseMudBlazor(this BunitContext context)
     {
-        context.Services.AddMudServices();
+        // MudBlazor's components call their scripts (sizes, popovers); bUnit answers every call with a default.
         context.JSInterop.Mode = JSRuntimeMode.Loose;
+        context.Services.AddMudServices();
         context.Services.AddScoped<Outcomes>();
         context.Services.AddScoped<Confirmations>();
+        context.Services.AddScoped<ReaderClock>();
+        return context;
+    }
+
+    /// <summary>A screen of <paramref name="actor"/>'s over <paramref name="core"/>'s services.</summary>
+    public static BunitContext UseScreenOf(this BunitContext context, CoreServices core, Actor actor, string name = "Alex Agent")
+    {
+        context.UseMudBlazor();
+        context.Services.AddScoped<CurrentActor>();
+        var authorization = context.AddAuthorization();
+        authorization.SetAuthorized(name);
+        authorization.SetRoles(actor.Role);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()));
+        context.Services.AddFallbackServiceProvider(core.Services);
+        return context;
+    }
+
+    /// <summary>An account screen of <paramref name="me"/>'s, with the session id the auth cookie carries.</summary>
+    public static void AddScreenServices(this BunitContext context, CoreServices core, AppUser me, string role, Guid? sessionId = null)
+    {
+        context.UseMudBlazor();
         context.Services.AddScoped<CurrentActor>();
         context.Services.AddSingleton<TimeProvider>(core.Clock);
-        context.Services.AddScoped<ReaderClock>();
         context.Services.AddSingleton(core.Get<AdminAccountService>());
         context.Services.AddSingleton(core.Get<ProfileService>());
         context.Services.AddSingleton(core.Get<SessionService>());
