@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.JSInterop;
 
 namespace ChatCrm.Web.Components.Pages.Meetings;
