@@ -40,7 +40,7 @@ internal static class ChatComponents
         context.Services.AddScoped<CurrentActor>();
         context.Services.AddScoped<Outcomes>();
         context.Services.AddScoped<Confirmations>();
-        context.Services.AddScoped<BrowserTime>();
+        context.Services.AddScoped<ReaderClock>();
         context.Services.AddScoped<ChatDrafts>();
 
         var authorization = context.AddAuthorization();

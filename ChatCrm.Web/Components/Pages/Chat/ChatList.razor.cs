@@ -20,8 +20,7 @@ public sealed partial class ChatList
     [Inject] private ConversationService Conversations { get; set; } = default!;
     [Inject] private MessageService Messages { get; set; } = default!;
     [Inject] private PresenceTracker Presence { get; set; } = default!;
-    [Inject] private BrowserTime Time { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 

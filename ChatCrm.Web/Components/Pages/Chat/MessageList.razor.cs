@@ -19,8 +19,7 @@ public sealed partial class MessageList : IMessageActions
     private const int ContextAfter = 25;
 
     [Inject] private MessageService Messages { get; set; } = default!;
-    [Inject] private BrowserTime Time { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IOptions<ChatOptions> Options { get; set; } = default!;
@@ -155,14 +154,14 @@ public sealed partial class MessageList : IMessageActions
 
     private void JumpToLatest() => Navigation.NavigateTo($"/chat/{ConversationId}");
 
-    private MessageRow RowFor(MessageView message, MessageView? previous, DateTime local, DateTimeOffset now)
+    private MessageRow RowFor(MessageView message, MessageView? previous, DateTimeOffset now)
     {
         var mine = message.SenderId == _actor.UserId;
         var tick = _receipts.TickFor(message, _actor.UserId, IsGroup);
         return new MessageRow(message, mine, IsGroup,
             ShowSender: IsGroup && !mine && previous?.SenderId != message.SenderId,
             SenderHasAvatar: Details.Members.FirstOrDefault(m => m.UserId == message.SenderId)?.HasAvatar == true,
-            Clock: TimeText.Clock(local), Tick: tick?.Text, ReadBy: tick?.Names,
+            Clock: Time.TimeOfDay(message.CreatedAt), Tick: tick?.Text, ReadBy: tick?.Names,
             CanEdit: mine && Details.IsMember && message.Kind == MessageKind.Text && !message.IsDeleted,
             CanDelete: mine && Details.IsMember && !message.IsDeleted && now - message.CreatedAt < DeleteWindow);
     }

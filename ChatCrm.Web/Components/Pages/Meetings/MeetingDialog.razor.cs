@@ -1,7 +1,7 @@
-using ChatCrm.Web.Components.Shared;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -17,7 +17,7 @@ public sealed partial class MeetingDialog : IDisposable
     /// <summary>The meeting to open; null for a new one.</summary>
     [Parameter] public Guid? MeetingId { get; set; }
 
-    /// <summary>Prefilled times for a new meeting (browser-local, from the selected calendar slot).</summary>
+    /// <summary>Prefilled times for a new meeting (the reader's wall clock, from the selected calendar slot).</summary>
     [Parameter] public DateTime? Start { get; set; }
 
     [Parameter] public DateTime? End { get; set; }
@@ -26,7 +26,7 @@ public sealed partial class MeetingDialog : IDisposable
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     // RadzenTemplateForm wants a model; the fields below are the form's state.
     private readonly object _formData = new();
@@ -94,10 +94,33 @@ public sealed partial class MeetingDialog : IDisposable
         if (_canEdit && !_missing) await CheckConflictsAsync();
     }
 
-    private MeetingInput BuildInput() => new(_title,
-        _start is { } start ? Time.ToUtc(start) : default,
-        _end is { } end ? Time.ToUtc(end) : default,
+    private MeetingInput BuildInput() => new(_title, Instant(_start, _details?.StartAt), Instant(_end, _details?.EndAt),
         _location, _notes, _people.Select(p => p.Ref).ToList());
+
+    // An unchanged time keeps its instant: a wall-clock time the clocks repeat would otherwise become its first
+    // occurrence when the meeting sits at the second.
+    private DateTimeOffset Instant(DateTime? local, DateTimeOffset? loaded) =>
+        local is not { } wall ? default
+        : loaded is { } at && Time.Local(at) == wall ? at
+        : Time.ToUtc(wall);
+
+    /// <summary>
+    /// Says what a picked time means when the reader's clocks change then: a skipped time moves on by the gap, a
+    /// repeated one is the first (see <see cref="ReaderTime.ToUtc(DateTime, out LocalTimeKind)"/>).
+    /// </summary>
+    private string? TimeNote => Note("start", _start, _details?.StartAt) ?? Note("end", _end, _details?.EndAt);
+
+    private string? Note(string which, DateTime? local, DateTimeOffset? loaded)
+    {
+        if (local is not { } wall || (loaded is { } was && Time.Local(was) == wall)) return null;
+        var at = Time.Format.ToUtc(wall, out var kind);
+        return kind switch
+        {
+            LocalTimeKind.Skipped => $"The clocks in {Time.ZoneName} skip {ReaderTime.TimeOfDay(TimeOnly.FromDateTime(wall))} that night: the {which} is saved as {Time.Short(at)}.",
+            LocalTimeKind.Repeated => $"{ReaderTime.TimeOfDay(TimeOnly.FromDateTime(wall))} happens twice that night in {Time.ZoneName}: the {which} is the first, before the clocks go back.",
+            _ => null,
+        };
+    }
 
     private void Revalidate()
     {
@@ -138,7 +161,7 @@ public sealed partial class MeetingDialog : IDisposable
         try
         {
             await Task.Delay(ConflictDelay, check.Token);
-            var conflicts = await Meetings.FindConflictsAsync(await GetActorAsync(), Time.ToUtc(start), Time.ToUtc(end),
+            var conflicts = await Meetings.FindConflictsAsync(await GetActorAsync(), Instant(start, _details?.StartAt), Instant(end, _details?.EndAt),
                 _people.Select(p => p.Id).ToList(), MeetingId, check.Token);
             if (!check.IsCancellationRequested) _conflicts = conflicts;
         }

@@ -1,9 +1,8 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Web.Components.Account;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 using Radzen.Blazor;
@@ -22,7 +21,7 @@ public sealed partial class MeetingGrid : IDisposable
 
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     [Inject] private ILogger<MeetingGrid> Logger { get; set; } = default!;
 

@@ -1,9 +1,7 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
+using ChatCrm.Web.Components.Shared;
 using ChatCrm.Web.Components.Pages.Common;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using Radzen;
 using Radzen.Blazor;
 
@@ -19,11 +17,7 @@ public sealed partial class MeetingsPage : IDisposable
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
-
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     /// <summary>A meeting to open at once (the dashboard links here with ?meeting=id).</summary>
     [SupplyParameterFromQuery(Name = "meeting")] private Guid? MeetingQuery { get; set; }
@@ -32,17 +26,22 @@ public sealed partial class MeetingsPage : IDisposable
     private MeetingGrid? _grid;
     private IReadOnlyList<CalendarItem> _items = [];
     private bool _isStaff;
-    // The calendar waits for the browser's zone, so its first window is already in local time.
+    // The calendar waits for the live page, so its window is loaded once.
     private bool _ready;
+    // The reader's today, not the server's: the calendar opens on it (fixed once, so paging through weeks stays put).
+    private DateTime _today;
     private int _tab;
     private CancellationTokenSource? _currentLoad;
 
-    protected override async Task OnInitializedAsync() => _isStaff = (await GetActorAsync()).IsStaff;
+    protected override async Task OnInitializedAsync()
+    {
+        _today = Time.Local(Time.Now).Date;
+        _isStaff = (await GetActorAsync()).IsStaff;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        await Time.EnsureKnownAsync(JS, Assets["js/chat.js"], Logger);
         _ready = true;
         StateHasChanged();
         if (MeetingQuery is { } meetingId) await OpenMeetingAsync(meetingId);
@@ -90,7 +89,7 @@ public sealed partial class MeetingsPage : IDisposable
     private Task NewMeetingAsync()
     {
         // The next whole hour, an hour long.
-        var now = Time.Local(Clock.GetUtcNow());
+        var now = Time.Local(Time.Now);
         var start = now.Date.AddHours(now.Hour + 1);
         return OpenDialogAsync("New meeting", null, start, start.AddHours(1));
     }
@@ -119,23 +118,21 @@ public sealed partial class MeetingsPage : IDisposable
 
     private static void RenderAppointment(SchedulerAppointmentRenderEventArgs<CalendarItem> args)
     {
-        if (args.Data is { } item) args.Attributes["aria-label"] = $"{item.Title}, {item.Start:HH:mm}–{item.End:HH:mm}";
+        if (args.Data is { } item) args.Attributes["aria-label"] = $"{item.Title}, {MeetingTimes.Slot(item.Start).Time}–{MeetingTimes.Slot(item.End).Time}";
     }
 
     /// <summary>Names each slot for staff, so a screen reader (and a browser test) can find "18:00 today" to schedule at.</summary>
     private void RenderSlot(SchedulerSlotRenderEventArgs args)
     {
         if (!_isStaff) return;
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        args.Attributes["aria-label"] = args.View?.Text == "Month"
-            ? $"Schedule a meeting on {args.Start.ToString("ddd d MMM", culture)}"
-            : $"Schedule a meeting on {args.Start.ToString("ddd d MMM", culture)} at {args.Start.ToString("HH:mm", culture)}";
+        var (day, time) = MeetingTimes.Slot(args.Start);
+        args.Attributes["aria-label"] = args.View?.Text == "Month" ? $"Schedule a meeting on {day}" : $"Schedule a meeting on {day} at {time}";
     }
 
     private static string Tooltip(CalendarItem item)
     {
         var where = item.Location is null ? "" : $" · {item.Location}";
-        return $"{item.Start:HH:mm}–{item.End:HH:mm} {item.Title}{where}\n{item.Participants}";
+        return $"{MeetingTimes.Slot(item.Start).Time}–{MeetingTimes.Slot(item.End).Time} {item.Title}{where}\n{item.Participants}";
     }
 
     public void Dispose() => _currentLoad?.Cancel();
