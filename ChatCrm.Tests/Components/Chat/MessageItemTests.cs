@@ -46,7 +46,7 @@ public sealed class MessageItemTests
         Assert.All(links, a =>
         {
             Assert.Equal("_blank", a.GetAttribute("target"));
-            Assert.Equal("noopener noreferrer nofollow", a.GetAttribute("rel"));
+            Assert.Equal("noopener noreferrer", a.GetAttribute("rel"));
         });
         Assert.DoesNotContain(item.FindAll("a"), a => a.GetAttribute("href")?.StartsWith("javascript:", StringComparison.OrdinalIgnoreCase) == true);
     }

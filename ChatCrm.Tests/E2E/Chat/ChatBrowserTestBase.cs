@@ -120,6 +120,15 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
     protected static ILocator NavBadge(IPage page, int count) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Img, new() { Name = $"{count} unread messages", Exact = true });
 
+    /// <summary>
+    /// The chat fills the screen under the app bar and the page itself does not scroll, either way: the history and the
+    /// list scroll inside their panes.
+    /// </summary>
+    protected static async Task AssertPageDoesNotScrollAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>(
+                "() => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls: the chat is taller or wider than the screen.");
+
     /// <summary>Marks the current document; <see cref="AssertNotReloadedAsync"/> fails if the page was loaded afresh since.</summary>
     protected static Task MarkDocumentAsync(IPage page) => page.EvaluateAsync("() => window.__chatTestMark = true");
 

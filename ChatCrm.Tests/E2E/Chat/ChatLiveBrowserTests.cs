@@ -55,7 +55,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
         await Assertions.Expect(link).ToHaveCountAsync(1);
         await Assertions.Expect(link).ToHaveAttributeAsync("href", "https://example.com/docs?a=1&b=2");
         await Assertions.Expect(link).ToHaveAttributeAsync("target", "_blank");
-        await Assertions.Expect(link).ToHaveAttributeAsync("rel", "noopener noreferrer nofollow");
+        await Assertions.Expect(link).ToHaveAttributeAsync("rel", "noopener noreferrer");
         await AssertNotReloadedAsync(bea);
     }
 

@@ -75,6 +75,12 @@ public sealed partial class Conversation
         {
             // Closed meanwhile.
         }
+        catch (Exception ex)
+        {
+            // Said through Outcomes; what was shown stays, and a chat never shown says it could not be opened.
+            ReportChat(ex, "load chat");
+            if (_details is null) _refused = "The chat could not be opened. Please try again.";
+        }
     }
 
     private void OnSent(MessageView sent) => _list?.ShowSent(sent);
