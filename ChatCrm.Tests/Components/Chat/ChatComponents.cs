@@ -45,8 +45,9 @@ internal static class ChatComponents
 
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(signedIn.Name);
-        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, signedIn.Id.ToString()));
+        // Claims last: as the auth cookie carries them (the roles set before them would otherwise replace them).
         authorization.SetRoles(signedIn.Actor.Role);
+        authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, signedIn.Id.ToString()));
     }
 
     /// <summary>What the snackbar says (Outcomes), newest last.</summary>
