@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
 using Microsoft.EntityFrameworkCore;
 
-namespace ChatCrm.Web.Components.Pages.Chat;
+namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>
 /// Online status from the circuits themselves (DESIGN.md "Presence"): each open page of a signed-in person is a
