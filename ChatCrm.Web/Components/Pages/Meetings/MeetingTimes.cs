@@ -5,23 +5,41 @@ using Microsoft.JSInterop;
 
 namespace ChatCrm.Web.Components.Pages.Meetings;
 
-/// <summary>A meeting as the scheduler draws it: local wall-clock times of the browser's zone.</summary>
+/// <summary>A meeting as the calendar draws it: local wall-clock times of the browser's zone.</summary>
 public sealed record CalendarItem(Guid Id, string Title, DateTime Start, DateTime End, string? Location, string Participants);
 
 /// <summary>
 /// Meetings are stored in UTC and shown in the browser's zone (the chat's <see cref="BrowserTime"/>, asked once per tab);
-/// the date pickers and the scheduler work in plain local <see cref="DateTime"/>s, converted here in both directions.
+/// the date pickers and the calendar work in plain local <see cref="DateTime"/>s, converted here in both directions.
 /// </summary>
 internal static class MeetingTimes
 {
-    /// <summary>How the form's date pickers show a time, e.g. "Mon 23 Nov 2026 14:00".</summary>
-    public const string InputFormat = "ddd d MMM yyyy HH:mm";
+    /// <summary>How the form's date pickers show a day, e.g. "Mon 23 Nov 2026" (the time picker adds "14:00").</summary>
+    public const string DateInputFormat = "ddd d MMM yyyy";
 
-    private static readonly string[] TypedFormats = [InputFormat, "d MMM yyyy HH:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"];
+    public const string TimeInputFormat = "HH:mm";
 
-    /// <summary>A typed time: the shown format (the weekday optional) or ISO; anything else is no value.</summary>
-    public static DateTime? ParseInput(string? text) =>
-        DateTime.TryParseExact(text?.Trim(), TypedFormats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var at) ? at : null;
+    /// <summary>A wall-clock time of the calendar, e.g. "14:00".</summary>
+    public static string Clock(DateTime local) => local.ToString("HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A calendar day, e.g. "Thu 3 Dec".</summary>
+    public static string Day(DateTime local) => local.ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
+    /// <summary>What a slot of the day and week views is called (screen readers and browser tests find it by it).</summary>
+    public static string SlotLabel(DateTime start) => $"Schedule a meeting on {Day(start)} at {Clock(start)}";
+
+    /// <summary>What a whole day is called where a day offers to schedule (month cells, the week's agenda).</summary>
+    public static string DayLabel(DateTime day) => $"Schedule a meeting on {Day(day)}";
+
+    /// <summary>"Kick-off, 18:00–18:30": a meeting's name on the calendar.</summary>
+    public static string Label(CalendarItem item) => $"{item.Title}, {Clock(item.Start)}–{Clock(item.End)}";
+
+    /// <summary>A meeting's hover text: time, title, place and people.</summary>
+    public static string Tooltip(CalendarItem item)
+    {
+        var where = item.Location is null ? "" : $" · {item.Location}";
+        return $"{Clock(item.Start)}–{Clock(item.End)} {item.Title}{where}\n{item.Participants}";
+    }
 
     public static DateTime Local(this BrowserTime time, DateTimeOffset at) => time.Local(at);
 
