@@ -26,6 +26,8 @@ public sealed partial class MeetingCalendar : IDisposable
 
     [Inject] private BrowserTime Time { get; set; } = default!;
 
+    private static readonly CalendarView[] Views = Enum.GetValues<CalendarView>();
+
     private readonly LatestLoad _loads = new();
     private CalendarWindow? _loaded;
     private IReadOnlyList<DateTime> _days = [];
