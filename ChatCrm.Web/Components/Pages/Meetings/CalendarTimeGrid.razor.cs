@@ -104,9 +104,9 @@ public sealed partial class CalendarTimeGrid : IAsyncDisposable
             }
             if (_module is not null) await _module.DisposeAsync();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or JSException or TaskCanceledException)
         {
-            // The tab is gone, and its listeners with it.
+            // The tab (or the grid's element) is gone, and its listeners with it.
         }
         _self?.Dispose();
     }
