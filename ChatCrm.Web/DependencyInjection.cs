@@ -7,8 +7,8 @@ using ChatCrm.Web.Components.Layout;
 using ChatCrm.Web.Components.Pages.Campaigns;
 using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Pages.Leads;
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using ChatCrm.Web.Components.Shared;
+using Microsoft.AspNetCore.Components.Server.Circuits;
 using ChatCrm.Web.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -50,7 +50,7 @@ public static class DependencyInjection
         services.AddScoped<SignOutNavigation>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<ChatDrafts>();
-        services.AddScoped<BrowserTime>();
+        services.AddScoped<ReaderClock>();
         services.AddScoped<Outcomes>();
         services.AddScoped<Confirmations>();
         return services;

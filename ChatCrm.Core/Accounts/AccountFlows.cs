@@ -184,7 +184,7 @@ public sealed class AccountFlows(
             await PaceAsync("sign-in-code", stored, started, cancellationToken);
             return new SignInOutcome(failure == FailureCount.Counted ? SignInStatus.InvalidCredentials : SignInStatus.LockedOut, Message: check.Message);
         }
-        if (await lockout.LockedUntilAsync(user!.Id, cancellationToken) is { } until) return SignInOutcome.Locked(until);
+        if (await lockout.LockedUntilAsync(user!.Id, cancellationToken) is { } until) return SignInOutcome.Locked(until, ReaderTime.For(user!.TimeZone));
         await lockout.ResetCountAsync(user.Id, cancellationToken);
         return new SignInOutcome(SignInStatus.SignedIn, user.Id);
     }
@@ -272,7 +272,7 @@ public sealed class AccountFlows(
     {
         return await lockout.RecordFailureAsync(user.Id, until => EmailTemplates.Build(user.Email!,
             "Your ChatCrm account is locked for a while", user.DisplayName,
-            [$"After {options.Value.MaxFailedAccessAttempts} failed sign-in attempts, your account is locked until {until:yyyy-MM-dd HH:mm} UTC.",
+            [$"After {options.Value.MaxFailedAccessAttempts} failed sign-in attempts, your account is locked until {ReaderTime.For(user.TimeZone).Long(until)}.",
              "If that was not you, someone may be guessing your password: \"Forgot your password?\" on the sign-in page sets a new one and lifts the lock."]),
             cancellationToken);
     }

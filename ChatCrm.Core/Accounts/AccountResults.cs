@@ -1,3 +1,5 @@
+using ChatCrm.Core.Common;
+
 namespace ChatCrm.Core.Accounts;
 
 public enum SignInStatus
@@ -24,8 +26,9 @@ public sealed record SignInOutcome(SignInStatus Status, Guid? UserId = null, str
     /// <summary>An address the mailer could not parse: refused before anything is looked up or stored.</summary>
     public static SignInOutcome BadAddress { get; } = new(SignInStatus.InvalidCredentials, Message: EmailAddresses.InvalidMessage);
 
-    public static SignInOutcome Locked(DateTimeOffset? until) =>
+    /// <param name="time">The account's own zone: only its owner (who typed its right code) reads this.</param>
+    public static SignInOutcome Locked(DateTimeOffset? until, ReaderTime time) =>
         new(SignInStatus.LockedOut, Message: until is null || AdminAccountService.IsAdminLock(until)
             ? "This account is locked. Ask an administrator to unlock it."
-            : $"Too many failed attempts. This account is locked until {until:yyyy-MM-dd HH:mm} UTC.");
+            : $"Too many failed attempts. This account is locked until {time.Long(until.Value)}.");
 }

@@ -11,6 +11,7 @@ public sealed class AppUser : IdentityUser<Guid>
     public const int BioMax = 500;
     public const int StatusTextMax = 140;
     public const int PhoneMax = 32;
+    public const int TimeZoneMax = TimeZoneIds.Max;
 
     public AppUser()
     {
@@ -30,6 +31,12 @@ public sealed class AppUser : IdentityUser<Guid>
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSeenAt { get; set; }
+
+    /// <summary>
+    /// The IANA zone every time is shown and mailed to this person in (<see cref="ReaderTime"/>). Null until their
+    /// browser first tells it (or they choose one on their profile); until then they read UTC.
+    /// </summary>
+    public string? TimeZone { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

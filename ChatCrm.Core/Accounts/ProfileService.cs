@@ -85,6 +85,43 @@ public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactor
         return Result.Ok();
     }
 
+    /// <summary>The account's time zone as stored (an IANA id), or null when it has none yet.</summary>
+    public async Task<string?> GetTimeZoneAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The person chooses their zone. An id this server does not know is refused with a message saying so. Only the
+    /// one column is written, without a new ConcurrencyStamp: an open profile form stays saveable.
+    /// </summary>
+    public async Task<Result> SetTimeZoneAsync(Actor actor, string? zoneId, CancellationToken cancellationToken = default)
+    {
+        if (TimeZoneIds.Problem(zoneId) is { } problem) return Result.Fail(problem);
+        TimeZoneIds.TryFind(zoneId, out var zone);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var saved = await db.Users.Where(u => u.Id == actor.UserId)
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZone, zone!.Id), cancellationToken);
+        return saved == 0 ? Result.Fail("Your account no longer exists.") : Result.Ok();
+    }
+
+    /// <summary>
+    /// Keeps the zone a person's browser reported, once: only while the account has none, so a zone chosen on the
+    /// profile (or saved by another tab a moment earlier) is never replaced. An id that is not a known zone is ignored.
+    /// Returns the account's zone afterwards, null when it still has none.
+    /// </summary>
+    public async Task<string?> AdoptBrowserTimeZoneAsync(Guid userId, string? browserZoneId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        if (TimeZoneIds.TryFind(browserZoneId, out var zone))
+        {
+            await db.Users.Where(u => u.Id == userId && u.TimeZone == null)
+                .ExecuteUpdateAsync(set => set.SetProperty(u => u.TimeZone, zone.Id), cancellationToken);
+        }
+        return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.TimeZone).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public async Task<Result> SetAvatarAsync(Actor actor, Stream content, CancellationToken cancellationToken = default)
     {
         var (fileName, error) = await avatars.SaveAsync(content, cancellationToken);

@@ -27,11 +27,12 @@ internal sealed class CampaignDeliveries : IMailOutcomeListener
         var recorded = await db.CampaignRecipients.Where(r => r.CampaignId == campaignId && r.LeadId == leadId && r.Status == RecipientStatus.Sending)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status).SetProperty(r => r.SentAt, sentAt)
                 .SetProperty(r => r.Error, recipientError), cancellationToken);
-        // Only a new Sent changes the delivered count. A count, not an increment: it stays right however outcomes and
-        // the sender's own counting interleave.
+        // Only the one caller that moved this recipient from Sending to Sent counts it, and only here: an increment is
+        // applied to the row as it stands when its lock is granted, where a recount (or the sender writing its own
+        // count) read a moment earlier could overwrite a delivery recorded in between.
         if (recorded != 1 || status != RecipientStatus.Sent) return;
-        await db.Campaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s.SetProperty(c => c.Delivered,
-            c => db.CampaignRecipients.Count(r => r.CampaignId == c.Id && r.Status == RecipientStatus.Sent)), cancellationToken);
+        await db.Campaigns.Where(c => c.Id == campaignId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.Delivered, c => c.Delivered + 1), cancellationToken);
     }
 
     private static bool TryParse(string reference, out Guid campaignId, out Guid leadId)

@@ -107,13 +107,13 @@ public sealed partial class CampaignSender(
     }
 
     /// <summary>
-    /// Sent = mails handed to the queue (and beyond); Delivered = accepted by the mail server, which
-    /// <see cref="CampaignDeliveries"/> keeps counting after the campaign completes. Completing needs no Pending left.
+    /// Sent = mails handed to the queue (and beyond). Delivered (accepted by the mail server) is counted by
+    /// <see cref="CampaignDeliveries"/> alone, as each outcome arrives, during and after the send. Completing needs no
+    /// Pending left.
     /// </summary>
     private async Task CountResultsAsync(ChatCrmDbContext db, Guid campaignId, bool complete, CancellationToken cancellationToken)
     {
         var recipients = db.CampaignRecipients.Where(r => r.CampaignId == campaignId);
-        var delivered = await recipients.CountAsync(r => r.Status == RecipientStatus.Sent, cancellationToken);
         var tried = await recipients.CountAsync(r => r.Status == RecipientStatus.Sent || r.Status == RecipientStatus.Failed
             || r.Status == RecipientStatus.Sending || r.Status == RecipientStatus.Interrupted, cancellationToken);
         var now = clock.GetUtcNow();
@@ -121,14 +121,14 @@ public sealed partial class CampaignSender(
         if (complete)
         {
             await campaign.ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Sent, tried).SetProperty(c => c.Delivered, delivered)
+                .SetProperty(c => c.Sent, tried)
                 .SetProperty(c => c.Status, CampaignStatus.Completed).SetProperty(c => c.SendCompletedAt, now)
                 .SetProperty(c => c.UpdatedAt, now).SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         }
         else
         {
             await campaign.ExecuteUpdateAsync(s => s
-                .SetProperty(c => c.Sent, tried).SetProperty(c => c.Delivered, delivered)
+                .SetProperty(c => c.Sent, tried)
                 .SetProperty(c => c.Version, c => c.Version + 1), cancellationToken);
         }
     }

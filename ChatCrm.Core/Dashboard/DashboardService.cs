@@ -1,6 +1,7 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Meetings;
@@ -26,11 +27,11 @@ public sealed class DashboardService(
 
     /// <summary>The dashboard with "today" taken as the UTC day.</summary>
     public Task<DashboardView> GetAsync(Actor actor, CancellationToken cancellationToken = default) =>
-        GetAsync(actor, TimeZoneInfo.Utc, cancellationToken);
+        GetAsync(actor, ReaderTime.Utc, cancellationToken);
 
-    /// <param name="zone">The viewer's time zone: decides which meetings are "today". The lead trend stays in UTC days,
-    /// the unit of the lead list's created-date filter that its bars link to.</param>
-    public async Task<DashboardView> GetAsync(Actor actor, TimeZoneInfo zone, CancellationToken cancellationToken = default)
+    /// <param name="time">The viewer's time zone: decides which meetings are "today" and where the days of the lead
+    /// trend begin (the lead list's created-date filter its points link to takes the same zone).</param>
+    public async Task<DashboardView> GetAsync(Actor actor, ReaderTime time, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         // Each part opens its own context, so they run side by side: readers do not block each other (SQLite WAL,
@@ -38,16 +39,16 @@ public sealed class DashboardService(
         // With 100,000 leads, 20,000 tickets and 10,000 meetings a whole agent dashboard took a median of ~42 ms on SQLite
         // (a 2-core machine under heavy load; sequential runs there were no faster).
         var tickets = TicketsAsync(actor, now, cancellationToken);
-        var meetings = MeetingsAsync(actor, now, zone, cancellationToken);
+        var meetings = MeetingsAsync(actor, now, time, cancellationToken);
         var chats = conversations.ListAsync(actor, cancellationToken: cancellationToken);
-        var leads = actor.IsStaff ? LeadsAsync(now, cancellationToken) : Task.FromResult<LeadSummary?>(null);
+        var leads = actor.IsStaff ? LeadsAsync(now, time, cancellationToken) : Task.FromResult<LeadSummary?>(null);
         var campaigns = actor.IsStaff ? CampaignsAsync(cancellationToken) : Task.FromResult<IReadOnlyList<CampaignResult>?>(null);
         await Task.WhenAll(tickets, meetings, chats, leads, campaigns);
         return new DashboardView(actor.IsStaff, await leads, await campaigns, await tickets, await meetings,
             (await chats).Take(ListSize).ToList());
     }
 
-    private async Task<LeadSummary?> LeadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<LeadSummary?> LeadsAsync(DateTimeOffset now, ReaderTime time, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var leads = db.Leads.AsNoTracking();
@@ -59,13 +60,14 @@ public sealed class DashboardService(
         foreach (var status in Enum.GetValues<LeadStatus>())
             byStatus[status] = await leads.CountAsync(l => l.Status == status, cancellationToken);
 
-        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        // The viewer's days: a day with a clock change is 23 or 25 hours long.
+        var today = time.Day(now);
         var firstDay = today.AddDays(-(TrendDays - 1));
         var days = new List<DayCount>(TrendDays);
         for (var day = firstDay; day <= today; day = day.AddDays(1))
         {
-            var start = new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            var end = start.AddDays(1);
+            var start = time.StartOfDay(day);
+            var end = time.StartOfDay(day.AddDays(1));
             days.Add(new DayCount(day, await leads.CountAsync(l => l.CreatedAt >= start && l.CreatedAt < end, cancellationToken)));
         }
         return new LeadSummary(byStatus, days, days.TakeLast(7).Sum(d => d.Count));
@@ -116,7 +118,7 @@ public sealed class DashboardService(
     /// The person's own agenda, for every role: meetings they organise or are a participant of. An agent may open any
     /// meeting on the calendar, but "what is next for me" is what a first page answers.
     /// </summary>
-    private async Task<MeetingSummary> MeetingsAsync(Actor actor, DateTimeOffset now, TimeZoneInfo zone, CancellationToken cancellationToken)
+    private async Task<MeetingSummary> MeetingsAsync(Actor actor, DateTimeOffset now, ReaderTime time, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = actor.UserId;
@@ -129,9 +131,9 @@ public sealed class DashboardService(
             .Select(m => new DashboardMeeting(m.Id, m.Title, m.StartAt, m.EndAt, m.Location, m.Participants.Count))
             .ToListAsync(cancellationToken);
 
-        var localToday = TimeZoneInfo.ConvertTime(now, zone).Date;
-        var dayStart = new DateTimeOffset(localToday, zone.GetUtcOffset(localToday)).ToUniversalTime();
-        var dayEnd = new DateTimeOffset(localToday.AddDays(1), zone.GetUtcOffset(localToday.AddDays(1))).ToUniversalTime();
+        var localToday = time.Day(now);
+        var dayStart = time.StartOfDay(localToday);
+        var dayEnd = time.StartOfDay(localToday.AddDays(1));
         var today = await mine.CountAsync(m => m.StartAt >= dayStart && m.StartAt < dayEnd, cancellationToken);
         return new MeetingSummary(upcoming, today);
     }

@@ -18,8 +18,8 @@ public sealed record DashboardView(
     IReadOnlyList<ChatListItem> RecentChats);
 
 /// <param name="ByStatus">Every status, zero included, so the funnel keeps its shape.</param>
-/// <param name="NewPerDay">One entry per UTC day, oldest first, ending today (<see cref="DashboardService.TrendDays"/> days).</param>
-/// <param name="NewThisWeek">Created in the last 7 UTC days, today included.</param>
+/// <param name="NewPerDay">One entry per day of the viewer's zone, oldest first, ending today (<see cref="DashboardService.TrendDays"/> days).</param>
+/// <param name="NewThisWeek">Created in the viewer's last 7 days, today included.</param>
 public sealed record LeadSummary(
     IReadOnlyDictionary<LeadStatus, int> ByStatus,
     IReadOnlyList<DayCount> NewPerDay,

@@ -19,6 +19,7 @@ internal static class IdentityTables
             user.Property(u => u.Bio).HasMaxLength(AppUser.BioMax);
             user.Property(u => u.StatusText).HasMaxLength(AppUser.StatusTextMax);
             user.Property(u => u.AvatarFile).HasMaxLength(64);
+            user.Property(u => u.TimeZone).HasMaxLength(AppUser.TimeZoneMax);
             // Identity's own email index is not unique; ChatCrm identifies people by email, so it must be.
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             user.HasIndex(u => u.DisplayName);

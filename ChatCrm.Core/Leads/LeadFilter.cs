@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ChatCrm.Core.Common;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace ChatCrm.Core.Leads;
@@ -7,7 +8,9 @@ namespace ChatCrm.Core.Leads;
 /// <summary>
 /// Which leads a view shows. It round-trips through a URL query string, so the lead list can keep it in the address
 /// bar (bookmark, share), the CSV export can take the same view, and a campaign can save it as its audience.
-/// Dates are whole UTC days; <see cref="CreatedTo"/> includes its day.
+/// Dates are whole days of <see cref="TimeZone"/> (UTC when it names none); <see cref="CreatedTo"/> includes its day.
+/// The zone travels with the dates, so a bookmark, a shared address or a saved audience means the same leads for
+/// everyone who opens it, whatever their own zone.
 /// </summary>
 public sealed record LeadFilter
 {
@@ -35,6 +38,15 @@ public sealed record LeadFilter
 
     public DateOnly? CreatedTo { get; init; }
 
+    /// <summary>The IANA zone whose days <see cref="CreatedFrom"/> and <see cref="CreatedTo"/> are; null is UTC.</summary>
+    public string? TimeZone { get; init; }
+
+    /// <summary>The days the filter's dates are counted in.</summary>
+    public ReaderTime Days => ReaderTime.For(TimeZone);
+
+    /// <summary>The filter with its dates counted in the reader's days (a person picked them in their own zone).</summary>
+    public LeadFilter WithDaysOf(ReaderTime reader) => this with { TimeZone = reader.Zone == TimeZoneInfo.Utc ? null : reader.ZoneName };
+
     public bool IsEmpty => ToQueryString().Length == 0;
 
     /// <summary>Reads a query string ("?q=..&amp;status=New,Won"); unknown or malformed values are ignored, never thrown.</summary>
@@ -55,6 +67,7 @@ public sealed record LeadFilter
             Tag = Clip(One("tag"), LeadTag.ValueMax)?.ToLowerInvariant(),
             CreatedFrom = ParseDate(One("from")),
             CreatedTo = ParseDate(One("to")),
+            TimeZone = TimeZoneIds.TryFind(One("tz"), out var zone) && zone != TimeZoneInfo.Utc ? zone.Id : null,
         };
     }
 
@@ -70,6 +83,8 @@ public sealed record LeadFilter
         if (!string.IsNullOrWhiteSpace(Tag)) parts.Add(("tag", Tag.Trim()));
         if (CreatedFrom is { } from) parts.Add(("from", from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
         if (CreatedTo is { } to) parts.Add(("to", to.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        // The zone only matters with a date; without one it would only make two equal views look different.
+        if ((CreatedFrom is not null || CreatedTo is not null) && !string.IsNullOrWhiteSpace(TimeZone)) parts.Add(("tz", TimeZone.Trim()));
         var text = new StringBuilder();
         foreach (var (key, value) in parts)
         {

@@ -30,14 +30,15 @@ public static class LeadQueries
             var tag = filter.Tag.Trim().ToLowerInvariant();
             leads = leads.Where(l => tags.Where(t => t.Value == tag).Select(t => t.LeadId).Contains(l.Id));
         }
+        // Whole days of the filter's zone, from the first instant of the first day to the first of the day after the last.
         if (filter.CreatedFrom is { } from)
         {
-            var start = new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var start = filter.Days.StartOfDay(from);
             leads = leads.Where(l => l.CreatedAt >= start);
         }
         if (filter.CreatedTo is { } to)
         {
-            var end = new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            var end = filter.Days.StartOfDay(to.AddDays(1));
             leads = leads.Where(l => l.CreatedAt < end);
         }
         return leads;

@@ -1,4 +1,4 @@
-using System.Globalization;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Email;
 
 namespace ChatCrm.Core.Meetings;
@@ -27,26 +27,27 @@ internal sealed record MeetingMailContext(
     MeetingMailSnapshot? Before);
 
 /// <summary>
-/// The mails participants get. Times are written in UTC and say so, with the ISO form beside them: the server does not
-/// know each recipient's time zone, and an explicit UTC time converts without guessing.
+/// The mails participants get, each in its recipient's time zone (<see cref="ReaderTime"/>): an account's own zone, UTC
+/// for a lead or an account without one. The "When" line is the long form, which names the zone, so a mail forwarded
+/// or read while travelling still says which clock it means.
 /// </summary>
 internal static class MeetingMails
 {
-    public static EmailMessage Build(MeetingMailKind kind, MeetingMailContext meeting, string name, string address)
+    public static EmailMessage Build(MeetingMailKind kind, MeetingMailContext meeting, string name, string address, ReaderTime time)
     {
-        var when = When(meeting.StartAt, meeting.EndAt);
+        var when = time.LongRange(meeting.StartAt, meeting.EndAt);
         var (subject, opening) = kind switch
         {
-            MeetingMailKind.Invited => ($"Invitation: {meeting.Title}, {ShortWhen(meeting.StartAt)}", $"{meeting.ActorName} invited you to a meeting."),
-            MeetingMailKind.Updated => ($"Updated: {meeting.Title}, {ShortWhen(meeting.StartAt)}", $"{meeting.ActorName} changed a meeting you are in."),
+            MeetingMailKind.Invited => ($"Invitation: {meeting.Title}, {time.Short(meeting.StartAt)}", $"{meeting.ActorName} invited you to a meeting."),
+            MeetingMailKind.Updated => ($"Updated: {meeting.Title}, {time.Short(meeting.StartAt)}", $"{meeting.ActorName} changed a meeting you are in."),
             MeetingMailKind.Removed => ($"Cancelled for you: {meeting.Title}", $"{meeting.ActorName} removed you from this meeting; you no longer need to attend."),
-            _ => ($"Cancelled: {meeting.Title}, {ShortWhen(meeting.StartAt)}", $"{meeting.ActorName} cancelled this meeting."),
+            _ => ($"Cancelled: {meeting.Title}, {time.Short(meeting.StartAt)}", $"{meeting.ActorName} cancelled this meeting."),
         };
         var lines = new List<string> { opening, $"What: {meeting.Title}", $"When: {when}" };
         if (meeting.Location is not null) lines.Add($"Where: {meeting.Location}");
         if (kind == MeetingMailKind.Updated && meeting.Before is { } before)
         {
-            var was = $"Before the change: {before.Title}, {When(before.StartAt, before.EndAt)}";
+            var was = $"Before the change: {before.Title}, {time.LongRange(before.StartAt, before.EndAt)}";
             lines.Add(before.Location is null ? was : $"{was}, {before.Location}");
         }
         if (kind is MeetingMailKind.Invited or MeetingMailKind.Updated)
@@ -58,20 +59,4 @@ internal static class MeetingMails
         }
         return EmailTemplates.Build(address, subject, name, lines);
     }
-
-    /// <summary>"Tuesday, 24 November 2026, 14:00–15:30 UTC (2026-11-24T14:00:00Z to 2026-11-24T15:30:00Z)".</summary>
-    internal static string When(DateTimeOffset start, DateTimeOffset end)
-    {
-        var culture = CultureInfo.InvariantCulture;
-        start = start.ToUniversalTime();
-        end = end.ToUniversalTime();
-        var day = start.ToString("dddd, d MMMM yyyy, HH:mm", culture);
-        var until = end.Date == start.Date ? end.ToString("HH:mm", culture) : end.ToString("dddd, d MMMM yyyy, HH:mm", culture);
-        return $"{day}–{until} UTC ({Iso(start)} to {Iso(end)})";
-    }
-
-    private static string ShortWhen(DateTimeOffset start) =>
-        start.ToUniversalTime().ToString("ddd d MMM yyyy HH:mm", CultureInfo.InvariantCulture) + " UTC";
-
-    private static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

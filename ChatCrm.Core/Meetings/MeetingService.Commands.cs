@@ -24,7 +24,7 @@ public sealed partial class MeetingService
         meeting.Participants = people.Select(p => NewParticipant(meeting, p)).ToList();
         db.Meetings.Add(meeting);
         var mail = await MailContextAsync(db, meeting, actor, cancellationToken);
-        QueueMails(db, meeting.Participants.Select(p => Invitation(MeetingMailKind.Invited, mail, p)), actor);
+        await QueueMailsAsync(db, meeting.Participants.Select(p => Invitation(MeetingMailKind.Invited, mail, p)), actor, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return MeetingSaveResult.Saved(meeting.Id, meeting.Version);
     }
@@ -76,7 +76,7 @@ public sealed partial class MeetingService
         {
             mails = mails.Concat(meeting.Participants.Except(added).Select(p => Invitation(MeetingMailKind.Updated, mail with { Before = before }, p)));
         }
-        QueueMails(db, mails, actor);
+        await QueueMailsAsync(db, mails, actor, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
         return MeetingSaveResult.Saved(meeting.Id, meeting.Version);
     }
@@ -91,7 +91,7 @@ public sealed partial class MeetingService
         db.ExpectVersion(meeting, loadedVersion);
         db.Meetings.Remove(meeting);
         var mail = await MailContextAsync(db, meeting, actor, cancellationToken);
-        QueueMails(db, meeting.Participants.Select(p => Invitation(MeetingMailKind.Cancelled, mail, p)), actor);
+        await QueueMailsAsync(db, meeting.Participants.Select(p => Invitation(MeetingMailKind.Cancelled, mail, p)), actor, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
         return MeetingSaveResult.Saved(meeting.Id, meeting.Version);
     }
@@ -156,15 +156,22 @@ public sealed partial class MeetingService
 
     /// <summary>
     /// Queues the mails in the save's own context, so they go out exactly when the change is saved. The caller is not
-    /// mailed about their own action; a participant without an address is skipped.
+    /// mailed about their own action; a participant without an address is skipped. Each mail is written in its
+    /// recipient's zone: an account's own, UTC for a lead.
     /// </summary>
-    private void QueueMails(ChatCrmDbContext db, IEnumerable<(MeetingParticipant To, MeetingMailKind Kind, MeetingMailContext Context)> mails, Actor actor)
+    private async Task QueueMailsAsync(ChatCrmDbContext db, IEnumerable<(MeetingParticipant To, MeetingMailKind Kind, MeetingMailContext Context)> mails,
+        Actor actor, CancellationToken cancellationToken)
     {
-        foreach (var (to, kind, context) in mails)
+        var due = mails.Where(m => !(m.To.Kind == ParticipantKind.User && m.To.ParticipantId == actor.UserId) && !string.IsNullOrWhiteSpace(m.To.Email)).ToList();
+        var accounts = due.Where(m => m.To.Kind == ParticipantKind.User).Select(m => m.To.ParticipantId).Distinct().ToList();
+        var zones = accounts.Count == 0
+            ? new Dictionary<Guid, string?>()
+            : await db.Users.AsNoTracking().Where(u => accounts.Contains(u.Id)).Select(u => new { u.Id, u.TimeZone })
+                .ToDictionaryAsync(u => u.Id, u => u.TimeZone, cancellationToken);
+        foreach (var (to, kind, context) in due)
         {
-            if (to.Kind == ParticipantKind.User && to.ParticipantId == actor.UserId) continue;
-            if (string.IsNullOrWhiteSpace(to.Email)) continue;
-            outbox.Add(db, MeetingMails.Build(kind, context, to.Name, to.Email));
+            var time = ReaderTime.For(to.Kind == ParticipantKind.User ? zones.GetValueOrDefault(to.ParticipantId) : null);
+            outbox.Add(db, MeetingMails.Build(kind, context, to.Name, to.Email, time));
         }
     }
 }

@@ -62,9 +62,10 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
 
     protected static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}"[..(who.Length + 13)] + "@example.test";
 
-    protected async Task<IPage> NewPageAsync()
+    /// <param name="timeZone">The zone the browser is in (an IANA id); null leaves the machine's.</param>
+    protected async Task<IPage> NewPageAsync(string? timeZone = null)
     {
-        var page = await Browser.NewPageAsync(App.BaseUrl);
+        var page = await Browser.NewPageAsync(App.BaseUrl, timeZone);
         _contexts.Add(page.Context);
         return page;
     }

@@ -28,9 +28,15 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser profile (its own cookies), as a different person or device.</summary>
-    public async Task<IPage> NewPageAsync(string baseUrl)
+    /// <param name="timeZone">The IANA zone the browser believes it is in; null leaves the machine's.</param>
+    public async Task<IPage> NewPageAsync(string baseUrl, string? timeZone = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = baseUrl,
+            ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
+            TimezoneId = timeZone,
+        });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

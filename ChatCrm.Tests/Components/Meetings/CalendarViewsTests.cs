@@ -38,7 +38,7 @@ public sealed class CalendarViewsTests
 
         var grid = context.Render<CalendarTimeGrid>(p => p.Add(g => g.Days, Week).Add(g => g.Items, items).Add(g => g.Today, Thursday));
 
-        var thursday = grid.Find("[aria-label='Thu 3 Dec']");
+        var thursday = grid.Find("[aria-label='Thursday 3 December 2026']");
         var board = thursday.QuerySelector("[aria-label='Board review, 10:00–11:00']")!.GetAttribute("style")!;
         var demo = thursday.QuerySelector("[aria-label='Product demo, 10:30–11:30']")!.GetAttribute("style")!;
         var lunch = thursday.QuerySelector("[aria-label='Lunch talk, 13:00–14:00']")!.GetAttribute("style")!;
@@ -58,7 +58,7 @@ public sealed class CalendarViewsTests
             .Add(g => g.Schedule, EventCallback.Factory.Create<CalendarRange>(this, r => scheduled = r)));
 
         Assert.Equal(7 * 26, grid.FindAll("button[data-slot]").Count);
-        var slot = grid.Find("[aria-label='Schedule a meeting on Thu 3 Dec at 18:00']");
+        var slot = grid.Find("[aria-label='Schedule a meeting on Thursday 3 December 2026 at 18:00']");
         Assert.Equal(("3", "22"), (slot.GetAttribute("data-day"), slot.GetAttribute("data-slot")));
         // The grid is one tab stop (the arrow keys move within it).
         Assert.Single(grid.FindAll("button[data-slot][tabindex='0']"));
@@ -107,23 +107,23 @@ public sealed class CalendarViewsTests
             .Add(m => m.ShowDay, EventCallback.Factory.Create<DateTime>(this, d => shown = d))
             .Add(m => m.Schedule, EventCallback.Factory.Create<CalendarRange>(this, r => scheduled = r)));
 
-        var thursday = month.Find("[role=group][aria-label='Thu 3 Dec']");
+        var thursday = month.Find("[role=group][aria-label='Thursday 3 December 2026']");
         var titles = thursday.QuerySelectorAll(".calendar-month-meeting").Select(b => b.TextContent.Trim()).ToList();
         Assert.Equal(["09:00 Call 1", "10:00 Call 2", "11:00 Call 3"], titles);
         var more = thursday.QuerySelector(".calendar-month-more")!;
         Assert.Equal("+2 more", more.TextContent.Trim());
-        Assert.Equal("Show all 5 meetings on Thu 3 Dec", more.GetAttribute("aria-label"));
-        var friday = month.Find("[role=group][aria-label='Fri 4 Dec']");
+        Assert.Equal("Show all 5 meetings on Thursday 3 December 2026", more.GetAttribute("aria-label"));
+        var friday = month.Find("[role=group][aria-label='Friday 4 December 2026']");
         Assert.Null(friday.QuerySelector(".calendar-month-more"));
         Assert.Contains("Friday review", friday.TextContent, StringComparison.Ordinal);
 
         await month.Find(".calendar-month-more").ClickAsync();
         Assert.Equal(Thursday, shown);
         // A day cell offers 09:00–10:00 of that day.
-        await month.Find("[aria-label='Schedule a meeting on Fri 4 Dec']").ClickAsync();
+        await month.Find("[aria-label='Schedule a meeting on Friday 4 December 2026']").ClickAsync();
         Assert.Equal(new CalendarRange(Thursday.AddDays(1).AddHours(9), Thursday.AddDays(1).AddHours(10)), scheduled);
         // Days of the weeks around the month are dimmed.
-        Assert.Contains("is-other-month", month.Find("[role=group][aria-label='Mon 30 Nov']").ClassName, StringComparison.Ordinal);
+        Assert.Contains("is-other-month", month.Find("[role=group][aria-label='Monday 30 November 2026']").ClassName, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class CalendarViewsTests
 
         var days = agenda.FindAll("section.calendar-agenda-day");
         Assert.Equal(7, days.Count);
-        Assert.Equal("Mon 30 Nov", days[0].QuerySelector("h3")!.TextContent.Trim());
+        Assert.Equal("Monday 30 November 2026", days[0].QuerySelector("h3")!.TextContent.Trim());
         Assert.Equal("No meetings", days[0].QuerySelector(".calendar-agenda-empty")!.TextContent);
         var thursday = days[3];
         Assert.Contains("Today", thursday.QuerySelector("h3")!.TextContent, StringComparison.Ordinal);

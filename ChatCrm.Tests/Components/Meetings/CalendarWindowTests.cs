@@ -35,8 +35,8 @@ public sealed class CalendarWindowTests
     [Fact]
     public void TitlesNameWhatIsShown()
     {
-        Assert.Equal("Thu 3 Dec 2026", new CalendarWindow(CalendarView.Day, Thursday).Title);
-        Assert.Equal("30 Nov – 6 Dec 2026", new CalendarWindow(CalendarView.Week, Thursday).Title);
+        Assert.Equal("Thursday 3 December 2026", new CalendarWindow(CalendarView.Day, Thursday).Title);
+        Assert.Equal("30 Nov 2026 – 6 Dec 2026", new CalendarWindow(CalendarView.Week, Thursday).Title);
         Assert.Equal("29 Dec 2025 – 4 Jan 2026", new CalendarWindow(CalendarView.Week, new DateTime(2026, 1, 1)).Title);
         Assert.Equal("December 2026", new CalendarWindow(CalendarView.Month, Thursday).Title);
     }

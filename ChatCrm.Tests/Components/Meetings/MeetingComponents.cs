@@ -3,7 +3,6 @@ using Bunit;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Web.Components.Account;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
@@ -24,8 +23,9 @@ internal static class MeetingComponents
         authorization.SetRoles(actor.Role);
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, actor.UserId.ToString()));
         context.Services.AddScoped<CurrentActor>();
-        // The browser's zone is not asked for here: times read in UTC, as the page does when it cannot learn the zone.
-        context.Services.AddScoped<BrowserTime>();
+        // The reader's clock reads UTC until a test gives it a zone (ReaderClock.Use), as for an account without one.
+        context.Services.AddSingleton(core.GetRequiredService<TimeProvider>());
+        context.Services.AddScoped<ReaderClock>();
         context.Services.AddScoped<Outcomes>();
         context.Services.AddScoped<Confirmations>();
         context.Services.AddSingleton(core.GetRequiredService<MeetingService>());

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Common;
 using Bunit;
 using ChatCrm.Tests.Integration.Meetings;
 using ChatCrm.Web.Components.Pages.Meetings;
@@ -24,7 +25,8 @@ public sealed class MeetingListTests : MeetingTestBase
         list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.meeting-row")), TimeSpan.FromSeconds(15));
         var row = list.Find("tr.meeting-row");
         Assert.Equal("Quarterly review", row.QuerySelector(".meeting-cell-title button")!.TextContent.Trim());
-        var day = At(10).UtcDateTime.ToString("ddd d MMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+        // The reader's short range (UTC here: the account has no zone).
+        var day = ReaderTime.ShortDate(DateOnly.FromDateTime(At(10).UtcDateTime));
         Assert.Equal($"{day}, 10:00–11:00", row.QuerySelector(".meeting-cell-when")!.TextContent.Trim());
         Assert.Equal("Room Atlas", row.QuerySelector(".meeting-cell-where")!.TextContent.Trim());
         Assert.EndsWith("and 1 more", row.QuerySelector(".meeting-cell-people")!.TextContent.Trim(), StringComparison.Ordinal);

@@ -15,9 +15,10 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
     protected const string AdminName = "Administrator";
 
     /// <summary>A new Client through the real sign-up (code from the mailbox), left on the dashboard, live.</summary>
-    protected async Task<IPage> SignUpClientAsync(string name)
+    /// <param name="timeZone">The zone the person's browser is in; null leaves the machine's.</param>
+    protected async Task<IPage> SignUpClientAsync(string name, string? timeZone = null)
     {
-        var page = await NewPageAsync();
+        var page = await NewPageAsync(timeZone);
         await page.GotoAsync("/account/register");
         await CompleteSignUpAsync(page, name, UniqueEmail(name.Split(' ')[0].ToLowerInvariant()), ClientPassword);
         await WaitForCircuitAsync(page);

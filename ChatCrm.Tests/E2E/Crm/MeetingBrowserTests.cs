@@ -113,7 +113,7 @@ public sealed partial class MeetingBrowserTests(BrowserFixture browser, SmtpServ
 
     private static Regex SlotAt(string time) => new($"^Schedule a meeting on .* at {time}$");
 
-    [GeneratedRegex("^Schedule a meeting on \\w{3} \\d+ \\w{3}$")]
+    [GeneratedRegex("^Schedule a meeting on \\w+ \\d+ \\w+ \\d{4}$")]
     private static partial Regex DayToSchedule();
 
     private static async Task AddParticipantAsync(IPage page, ILocator dialog, string search, string name)

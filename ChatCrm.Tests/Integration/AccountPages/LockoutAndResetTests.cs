@@ -33,7 +33,8 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
         Assert.Contains("locked", notice.Subject, StringComparison.Ordinal);
 
         // The promised end: the configured 15 minutes from now (this test does not move the app's clock).
-        var until = DateTimeOffset.ParseExact(LockedUntil().Match(notice.TextBody).Groups[1].Value, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture,
+        // A new account has no zone yet (its browser never opened a live page): the notice says UTC.
+        var until = DateTimeOffset.ParseExact(LockedUntil().Match(notice.TextBody).Groups[1].Value, "dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture,
             DateTimeStyles.AssumeUniversal);
         Assert.InRange(until - DateTimeOffset.UtcNow, TimeSpan.FromMinutes(13.9), TimeSpan.FromMinutes(15));
     }
@@ -43,7 +44,7 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
     [GeneratedRegex("<div class=\"account-status[^\"]*\" role=\"alert\">[^<]*</div>")]
     private static partial Regex StatusAlert();
 
-    [GeneratedRegex(@"locked until (\d{4}-\d{2}-\d{2} \d{2}:\d{2}) UTC")]
+    [GeneratedRegex(@"locked until (\w+ \d{1,2} \w+ \d{4}, \d{2}:\d{2}) \(UTC\)")]
     private static partial Regex LockedUntil();
 
     [Fact]

@@ -1,4 +1,6 @@
+using System.Globalization;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
 using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.Accounts;
@@ -60,7 +62,26 @@ public sealed class SignInFlowTests(SmtpServerFixture smtp) : IAsyncLifetime
         Assert.Equal(SignInStatus.LockedOut, rightButLocked.Status);
         await _core.DeliverQueuedMailAsync();
         var notice = Assert.Single(Mail.MailTo(user.Email!));
-        Assert.Contains($"locked until {lockedUntil.Value.UtcDateTime:yyyy-MM-dd HH:mm} UTC", notice.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"locked until {lockedUntil.Value.UtcDateTime.ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture)} (UTC).",
+            notice.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TheLockNoticeAndTheLockedMessageReadInTheOwnersZone()
+    {
+        var user = await _core.CreateUserAsync("Noa Lind", TestAddresses.New("noa"), Password);
+        Assert.True((await _core.Get<ProfileService>().SetTimeZoneAsync(new Actor(user.Id, Roles.Client), "America/New_York")).Succeeded);
+        for (var i = 0; i < 3; i++) await Flows.BeginPasswordSignInAsync(user.Email!, TestPasswords.New(), Ip);
+        var lockedUntil = (await _core.FindUserAsync(user.Email!)).LockoutEnd!.Value;
+        var expected = ReaderTime.For("America/New_York").Long(lockedUntil);
+
+        await _core.DeliverQueuedMailAsync();
+
+        var notice = Assert.Single(Mail.MailTo(user.Email!));
+        Assert.Contains($"locked until {expected}.", notice.TextBody, StringComparison.Ordinal);
+        Assert.EndsWith("(America/New_York)", expected, StringComparison.Ordinal);
+        Assert.Contains("Too many failed attempts. This account is locked until " + expected, SignInOutcome.Locked(lockedUntil, ReaderTime.For("America/New_York")).Message,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Dashboard;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Leads;
@@ -130,7 +131,24 @@ public class DashboardServiceTests : CrmTestBase
         var farEast = TimeZoneInfo.CreateCustomTimeZone("plus11", TimeSpan.FromHours(11), "UTC+11", "UTC+11");
 
         Assert.Equal(1, (await Dashboard.GetAsync(Agent)).Meetings.Today);
-        Assert.Equal(0, (await Dashboard.GetAsync(Agent, farEast)).Meetings.Today);
+        Assert.Equal(0, (await Dashboard.GetAsync(Agent, new ReaderTime(farEast))).Meetings.Today);
+    }
+
+    [Fact]
+    public async Task NewLeadsPerDayAreCountedInTheViewersDays()
+    {
+        // Now is noon UTC, 17:30 in Kolkata (+05:30). 18:00 UTC yesterday is 23:30 yesterday there; 20:00 UTC yesterday
+        // is already 01:30 today there.
+        var midnight = new DateTimeOffset(Now.UtcDateTime.Date, TimeSpan.Zero);
+        await AddAsync(LeadAt(midnight.AddHours(-6)), LeadAt(midnight.AddHours(-4)), LeadAt(midnight));
+        var kolkata = ReaderTime.For("Asia/Kolkata");
+
+        var utc = (await Dashboard.GetAsync(Agent)).Leads!.NewPerDay;
+        var local = (await Dashboard.GetAsync(Agent, kolkata)).Leads!.NewPerDay;
+
+        Assert.Equal((1, 2), (utc[^1].Count, utc[^2].Count));
+        Assert.Equal((2, 1), (local[^1].Count, local[^2].Count));
+        Assert.Equal(kolkata.Day(Now), local[^1].Day);
     }
 
     [Fact]

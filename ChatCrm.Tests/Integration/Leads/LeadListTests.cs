@@ -1,3 +1,4 @@
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
 
 namespace ChatCrm.Tests.Integration.Leads;
@@ -88,6 +89,24 @@ public sealed class LeadListTests : LeadTestBase
         Assert.Equal(["Old"], await NamesAsync(new LeadFilter { CreatedTo = today.AddDays(-10) }));
         Assert.Equal(["Old", "Recent"], await NamesAsync(new LeadFilter { CreatedFrom = today.AddDays(-10), CreatedTo = today }));
         Assert.Empty(await NamesAsync(new LeadFilter { CreatedFrom = today.AddDays(-8), CreatedTo = today.AddDays(-2) }));
+    }
+
+    [Fact]
+    public async Task CreatedDatesAreDaysOfTheZoneTheFilterNames()
+    {
+        // 20:00 UTC is 01:30 the next day in Kolkata (+05:30).
+        var now = Clock.GetUtcNow();
+        Clock.Advance(new DateTimeOffset(now.UtcDateTime.Date.AddDays(1).AddHours(20), TimeSpan.Zero) - now);
+        await AddAsync("Evening");
+        var utcDay = DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+        var kolkataDay = utcDay.AddDays(1);
+        var day = (DateOnly d) => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(["Evening"], await NamesAsync(new LeadFilter { CreatedFrom = utcDay, CreatedTo = utcDay }));
+        Assert.Empty(await NamesAsync(new LeadFilter { CreatedFrom = kolkataDay, CreatedTo = kolkataDay }));
+        Assert.Equal(["Evening"], await NamesAsync(LeadFilter.Parse($"?from={day(kolkataDay)}&to={day(kolkataDay)}&tz=Asia%2FKolkata")));
+        Assert.Empty(await NamesAsync(LeadFilter.Parse($"?from={day(utcDay)}&to={day(utcDay)}&tz=Asia%2FKolkata")));
+        Assert.Equal(["Evening"], await NamesAsync(new LeadFilter { CreatedTo = kolkataDay }.WithDaysOf(ReaderTime.For("Asia/Kolkata"))));
     }
 
     [Fact]

@@ -1,3 +1,6 @@
+using System.Globalization;
+using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Email;
 using ChatCrm.Core.Meetings;
 using Microsoft.EntityFrameworkCore;
@@ -14,8 +17,10 @@ public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(s
     private Mailbox Mailbox => _mailbox;
 
     [Fact]
-    public async Task ParticipantsGetAnInvitationWithTitleTimeAndPlaceButNotTheOrganizer()
+    public async Task ParticipantsGetAnInvitationInTheirOwnZoneWithTitleTimeAndPlaceButNotTheOrganizer()
     {
+        // Kolkata is +05:30 all year: 14:00 UTC is 19:30 there, the same day. A lead has no account, so no zone: UTC.
+        Assert.True((await Get<ProfileService>().SetTimeZoneAsync(Client, "Asia/Kolkata")).Succeeded);
         var lead = await AddLeadAsync("Lara Lead", TestAddresses.New("lara"), "Acme");
         var saved = await Meetings.CreateAsync(Agent,
             new MeetingInput("Pricing review", At(14), At(15, 30), "https://meet.example.com/pricing", "Bring the numbers.",
@@ -24,18 +29,38 @@ public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(s
 
         var toClient = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Invitation: Pricing review");
         var toLead = await Mailbox.WaitForMailAsync(lead.Email, "Invitation: Pricing review");
-        var iso = At(14).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        var longDay = Day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture);
+        var shortDay = Day.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
+        Assert.Equal($"Invitation: Pricing review, {shortDay}, 19:30", toClient.Subject);
+        Assert.Contains($"When: {longDay}, 19:30–21:00 (Asia/Kolkata)", toClient.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"When: {longDay}, 19:30–21:00 (Asia/Kolkata)", System.Net.WebUtility.HtmlDecode(toClient.HtmlBody!), StringComparison.Ordinal);
+        Assert.Equal($"Invitation: Pricing review, {shortDay}, 14:00", toLead.Subject);
+        Assert.Contains($"When: {longDay}, 14:00–15:30 (UTC)", toLead.TextBody, StringComparison.Ordinal);
         foreach (var mail in new[] { toClient, toLead })
         {
             Assert.Contains("Alex Agent invited you", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("What: Pricing review", mail.TextBody, StringComparison.Ordinal);
-            Assert.Contains($"14:00–15:30 UTC ({iso}", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Where: https://meet.example.com/pricing", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Notes: Bring the numbers.", mail.TextBody, StringComparison.Ordinal);
             Assert.Contains("Organizer: Alex Agent", mail.TextBody, StringComparison.Ordinal);
         }
         await Core.DeliverQueuedMailAsync();
         Assert.Empty(Mailbox.MailTo(Emails[Agent.UserId]));
+    }
+
+    [Fact]
+    public async Task AnInvitationAcrossMidnightInTheRecipientsZoneNamesBothDays()
+    {
+        // 23:00–01:00 in Chatham (+12:45 or +13:45): whichever, the meeting starts one day and ends the next there.
+        Assert.True((await Get<ProfileService>().SetTimeZoneAsync(Client, "Pacific/Chatham")).Succeeded);
+        var chatham = ReaderTime.For("Pacific/Chatham");
+        var start = chatham.ToUtc(Day.UtcDateTime.AddHours(23));
+        await BookAsync("Late call", start, start.AddHours(2), Person(Client));
+
+        var mail = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Invitation: Late call");
+
+        var (first, next) = (Day.ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture), Day.AddDays(1).ToString("dddd d MMMM yyyy", CultureInfo.InvariantCulture));
+        Assert.Contains($"When: {first}, 23:00 – {next}, 01:00 (Pacific/Chatham)", mail.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,9 +75,9 @@ public sealed class MeetingMailTests(SmtpServerFixture smtp) : MeetingTestBase(s
 
         Assert.True(moved.Succeeded);
         var update = await Mailbox.WaitForMailAsync(Emails[Client.UserId], "Updated: Review");
-        Assert.Contains("13:00–14:00 UTC", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains("13:00–14:00 (UTC)", update.TextBody, StringComparison.Ordinal);
         Assert.Contains("Before the change: Review,", update.TextBody, StringComparison.Ordinal);
-        Assert.Contains("10:00–11:00 UTC", update.TextBody, StringComparison.Ordinal);
+        Assert.Contains("10:00–11:00 (UTC)", update.TextBody, StringComparison.Ordinal);
         await Mailbox.WaitForMailAsync(Emails[OtherAgent.UserId], "Invitation: Review");
         await Mailbox.WaitForMailAsync(Emails[OtherClient.UserId], "Cancelled for you: Review");
     }

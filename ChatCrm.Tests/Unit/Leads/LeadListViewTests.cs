@@ -1,3 +1,4 @@
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
 using ChatCrm.Web.Components.Pages.Leads;
 
@@ -36,5 +37,18 @@ public sealed class LeadListViewTests
         Assert.Equal((LeadSort.Updated, true, 1), (parsed.Sort, parsed.Descending, parsed.Page));
         Assert.True(parsed.Filter.IsEmpty);
         Assert.Equal("owner=none", LeadListView.Parse("owner=NONE").ToQueryString());
+    }
+
+    [Fact]
+    public void TheDatesCarryTheirZoneThroughTheUrlAndAZoneWithoutDatesStaysOut()
+    {
+        var filter = new LeadFilter { CreatedFrom = new DateOnly(2026, 3, 29) }.WithDaysOf(ReaderTime.For("Europe/Lisbon"));
+
+        Assert.Equal("from=2026-03-29&tz=Europe%2FLisbon", filter.ToQueryString());
+        Assert.Equal("Europe/Lisbon", LeadFilter.Parse("?from=2026-03-29&tz=europe%2Flisbon").TimeZone);
+        Assert.Equal("", (filter with { CreatedFrom = null }).ToQueryString());
+        // UTC days are the default and need no mark; an unknown zone is dropped rather than trusted.
+        Assert.Equal("from=2026-03-29", new LeadFilter { CreatedFrom = new DateOnly(2026, 3, 29) }.WithDaysOf(ReaderTime.Utc).ToQueryString());
+        Assert.Null(LeadFilter.Parse("?from=2026-03-29&tz=Mars%2FBase").TimeZone);
     }
 }

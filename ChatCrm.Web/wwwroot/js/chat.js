@@ -1,20 +1,10 @@
 // Browser-side helpers for the chat page (Components/Pages/Chat). The server renders everything; this file only does
 // what needs the DOM at the moment it changes: keep the scroll position steady, notice the top and the bottom of the
-// history, send on Enter, paste files, and report whether the tab is visible.
+// history, send on Enter, paste files, and report whether the tab is visible. Times are written by the server in the
+// reader's zone (Components/Shared/ReaderClock); none is formatted here.
 
 const nearEdge = 150;
 const bottomSlack = 48;
-
-// The browser's time zone, so the server can write times in the person's own clock.
-export function timeZone() {
-    let id = null;
-    try {
-        id = Intl.DateTimeFormat().resolvedOptions().timeZone ?? null;
-    } catch {
-        // Old browser: the offset alone will do.
-    }
-    return { id, offset: new Date().getTimezoneOffset() };
-}
 
 // Watches the message list. Near the top it asks .NET for the older page and, while that page is inserted above,
 // keeps the first message that was on screen exactly where it was (no jump). At the bottom it follows new messages;

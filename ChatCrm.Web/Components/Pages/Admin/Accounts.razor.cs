@@ -1,7 +1,7 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Web.Components.Pages.Common;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 using Radzen.Blazor;
@@ -21,13 +21,12 @@ public sealed partial class Accounts : IDisposable
 
     [Inject] private DialogService Dialogs { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private RadzenDataGrid<AccountRow> _grid = default!;
     // Null until the first load: the grid asks LoadData for rows only while it has none.
     private IReadOnlyList<AccountRow>? _rows;
     private int _count;
-    private DateTimeOffset _now;
     private Guid _me;
     private int _roleEpoch;
     private string? _searchText;
@@ -37,7 +36,6 @@ public sealed partial class Accounts : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _now = Clock.GetUtcNow();
         _me = (await GetActorAsync()).UserId;
     }
 
@@ -53,7 +51,6 @@ public sealed partial class Accounts : IDisposable
             {
                 _rows = page.Items;
                 _count = page.TotalCount;
-                _now = Clock.GetUtcNow();
             };
         });
     }

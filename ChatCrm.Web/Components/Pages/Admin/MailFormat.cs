@@ -1,10 +1,10 @@
-using System.Globalization;
 using ChatCrm.Core.Email;
+using ChatCrm.Web.Components.Shared;
 using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Admin;
 
-/// <summary>How the mail queue page words and colours a mail's state and times (UTC, as the other admin pages).</summary>
+/// <summary>How the mail queue page words and colours a mail's state and times (in the reader's zone).</summary>
 internal static class MailFormat
 {
     public sealed record Choice(OutboxStatus Value, string Text);
@@ -22,12 +22,10 @@ internal static class MailFormat
         _ => BadgeStyle.Danger,
     };
 
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    public static string NextOrSent(OutboxRow row) => row.Status switch
+    public static string NextOrSent(OutboxRow row, ReaderClock time) => row.Status switch
     {
-        OutboxStatus.Sent when row.SentAt is { } sent => "sent " + When(sent),
-        OutboxStatus.Waiting => "next try " + When(row.NextAttemptAt),
+        OutboxStatus.Sent when row.SentAt is { } sent => "sent " + time.Short(sent),
+        OutboxStatus.Waiting => "next try " + time.Short(row.NextAttemptAt),
         _ => "",
     };
 

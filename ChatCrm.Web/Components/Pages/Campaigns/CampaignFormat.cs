@@ -4,7 +4,7 @@ using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Campaigns;
 
-/// <summary>Labels and badges shared by the campaign pages. Times are UTC: the server does not know the browser's zone.</summary>
+/// <summary>Labels and badges shared by the campaign pages (times: the reader's clock, <see cref="Shared.ReaderClock"/>).</summary>
 internal static class CampaignFormat
 {
     public static readonly IReadOnlyList<CampaignStatus> Statuses = Enum.GetValues<CampaignStatus>();
@@ -43,9 +43,6 @@ internal static class CampaignFormat
         RecipientStatus.Skipped => BadgeStyle.Light,
         _ => BadgeStyle.Base,
     };
-
-    public static string When(DateTimeOffset? at) =>
-        at is { } value ? value.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture) : "—";
 
     public static string Rate(int part, int whole) =>
         whole == 0 ? "—" : (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + " %";

@@ -1,36 +1,16 @@
 using System.Globalization;
+using ChatCrm.Web.Components.Shared;
 
 namespace ChatCrm.Web.Components.Pages.Chat;
 
-/// <summary>How the chat writes times and sizes, in the browser's time zone (<see cref="BrowserTime"/>).</summary>
+/// <summary>How the chat words presence and sizes; times come from the reader's clock (<see cref="ReaderClock"/>).</summary>
 internal static class ChatFormat
 {
     private static readonly CultureInfo English = CultureInfo.InvariantCulture;
 
-    public static string Clock(DateTime local) => local.ToString("HH:mm", English);
-
-    /// <summary>The line between days in a conversation.</summary>
-    public static string Day(DateOnly day, DateOnly today) =>
-        day == today ? "Today"
-        : day == today.AddDays(-1) ? "Yesterday"
-        : day.Year == today.Year ? day.ToString("dddd, d MMMM", English)
-        : day.ToString("d MMMM yyyy", English);
-
-    /// <summary>The time beside a chat in the list: the hour today, the weekday this week, else the date.</summary>
-    public static string ListTime(DateTime local, DateTime now) =>
-        local.Date == now.Date ? Clock(local)
-        : local.Date > now.Date.AddDays(-7) ? local.ToString("ddd", English)
-        : local.Year == now.Year ? local.ToString("d MMM", English)
-        : local.ToString("d MMM yyyy", English);
-
-    public static string LastSeen(DateTime? local, DateTime now)
-    {
-        if (local is not { } at) return "offline";
-        if (now - at < TimeSpan.FromMinutes(1)) return "last seen just now";
-        if (at.Date == now.Date) return $"last seen today at {Clock(at)}";
-        if (at.Date == now.Date.AddDays(-1)) return $"last seen yesterday at {Clock(at)}";
-        return $"last seen {ListTime(at, now)}";
-    }
+    /// <summary>A person's presence line: "last seen today at 14:05" and the like, in the reader's zone.</summary>
+    public static string LastSeen(DateTimeOffset? seen, ReaderClock time) =>
+        seen is { } at ? "last seen " + time.Format.SeenAt(at, time.Now) : "offline";
 
     public static string Size(long bytes) => bytes switch
     {

@@ -2,6 +2,7 @@ using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Common;
 using ChatCrm.Web.Components.Account;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -21,8 +22,7 @@ public sealed partial class ChatList
     [Inject] private MessageService Messages { get; set; } = default!;
     [Inject] private PresenceTracker Presence { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private BrowserTime Time { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<ChatList> Logger { get; set; } = default!;

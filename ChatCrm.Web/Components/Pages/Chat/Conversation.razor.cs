@@ -2,6 +2,7 @@ using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Common;
 using ChatCrm.Web.Components.Account;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
@@ -24,8 +25,7 @@ public sealed partial class Conversation : IMessageActions
     [Inject] private MessageService Messages { get; set; } = default!;
     [Inject] private PresenceTracker Presence { get; set; } = default!;
     [Inject] private CurrentActor CurrentActor { get; set; } = default!;
-    [Inject] private BrowserTime Time { get; set; } = default!;
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
     [Inject] private DialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
@@ -96,7 +96,7 @@ public sealed partial class Conversation : IMessageActions
                 if (_details.OtherUserId is not { } other) return "";
                 return Presence.IsOnline(other)
                     ? "online"
-                    : ChatFormat.LastSeen(_lastSeen is { } seen ? Time.Local(seen) : null, Time.Local(Clock.GetUtcNow()));
+                    : ChatFormat.LastSeen(_lastSeen, Time);
             }
             var members = _details.Members.Count;
             var online = _details.Members.Count(m => m.UserId != _actor.UserId && Presence.IsOnline(m.UserId));

@@ -9,7 +9,7 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 /// with a page of history. Compared by value, so a row that did not change does not render again.
 /// </summary>
 /// <param name="ShowSender">First of a run from one sender in a group: name and avatar show.</param>
-/// <param name="Clock">The time, already in the browser's zone.</param>
+/// <param name="Clock">The time of day, already in the reader's zone (<see cref="Shared.ReaderClock"/>).</param>
 /// <param name="Tick">"Sent", "Read" or "Read by N" on one's own messages; null on others'.</param>
 /// <param name="ReadBy">Who read it, in a group, for the list shown on demand.</param>
 public sealed record MessageRow(MessageView Message, bool Mine, bool InGroup, bool ShowSender, bool SenderHasAvatar, string Clock,

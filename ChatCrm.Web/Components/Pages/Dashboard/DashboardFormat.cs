@@ -1,14 +1,11 @@
-using System.Globalization;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Tickets;
 
 namespace ChatCrm.Web.Components.Pages.Dashboard;
 
-/// <summary>Words and colours the dashboard uses for statuses, priorities and times.</summary>
+/// <summary>Words and colours the dashboard uses for statuses and priorities (times: the reader's clock).</summary>
 internal static class DashboardFormat
 {
-    private static readonly CultureInfo English = CultureInfo.InvariantCulture;
-
     public static string Status(TicketStatus status) => status == TicketStatus.InProgress ? "In progress" : status.ToString();
 
     public static string Status(LeadStatus status) => status.ToString();
@@ -37,15 +34,4 @@ internal static class DashboardFormat
         TicketStatus.Resolved => Radzen.BadgeStyle.Success,
         _ => Radzen.BadgeStyle.Base,
     };
-
-    /// <summary>"Today 14:00", "Tomorrow 09:30", "Thu 12 Dec 10:00".</summary>
-    public static string When(DateTime local, DateTime now)
-    {
-        var clock = local.ToString("HH:mm", English);
-        if (local.Date == now.Date) return $"Today {clock}";
-        if (local.Date == now.Date.AddDays(1)) return $"Tomorrow {clock}";
-        return local.Year == now.Year ? local.ToString("ddd d MMM HH:mm", English) : local.ToString("d MMM yyyy HH:mm", English);
-    }
-
-    public static string Day(DateOnly day) => day.ToString("d MMM", English);
 }

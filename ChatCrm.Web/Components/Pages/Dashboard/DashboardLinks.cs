@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Tickets;
 
@@ -19,7 +20,9 @@ internal static class DashboardLinks
     /// <summary>The lead list's own filter builds the address, so the keys always match what the list reads.</summary>
     public static string LeadsWithStatus(LeadStatus status) => LeadList(new LeadFilter { Statuses = [status] });
 
-    public static string LeadsCreatedBetween(DateOnly from, DateOnly to) => LeadList(new LeadFilter { CreatedFrom = from, CreatedTo = to });
+    /// <summary>Leads created on the reader's days <paramref name="from"/> to <paramref name="to"/> (the filter carries the zone).</summary>
+    public static string LeadsCreatedBetween(DateOnly from, DateOnly to, ReaderTime days) =>
+        LeadList(new LeadFilter { CreatedFrom = from, CreatedTo = to }.WithDaysOf(days));
 
     public static string OverdueTickets => "/tickets?overdue=true";
 

@@ -4,14 +4,13 @@ using ChatCrm.Core.Tickets;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Web.Components.Pages.Common;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Dashboard;
 
 /// <summary>
 /// The first page after sign-in. It loads once the circuit is live (the prerendered page shows a spinner), so the
-/// queries run once, and after the browser's time zone is known, so "today" is the person's today.
+/// queries run once; "today" is the person's today (the reader's clock).
 /// </summary>
 public sealed partial class DashboardPage
 {
@@ -30,7 +29,6 @@ public sealed partial class DashboardPage
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        if (!Time.Known) await ReadTimeZoneAsync();
         await ReloadAsync();
     }
 
@@ -46,7 +44,7 @@ public sealed partial class DashboardPage
         StateHasChanged();
         try
         {
-            var view = await Dashboard.GetAsync(await GetActorAsync(), Time.Zone, token);
+            var view = await Dashboard.GetAsync(await GetActorAsync(), Time.Format, token);
             if (token.IsCancellationRequested) return;
             _view = view;
         }
@@ -63,25 +61,6 @@ public sealed partial class DashboardPage
         StateHasChanged();
     }
 
-    /// <summary>The chat's script knows how to ask the browser; a failure only means times read in UTC.</summary>
-    private async Task ReadTimeZoneAsync()
-    {
-        try
-        {
-            await using var module = await JS.InvokeAsync<IJSObjectReference>("import", "./" + Assets["js/chat.js"]);
-            var zone = await module.InvokeAsync<BrowserZone>("timeZone");
-            Time.Set(zone.Id, zone.Offset);
-        }
-        catch (JSException ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "read the browser's time zone");
-        }
-        catch (JSDisconnectedException)
-        {
-            // The tab closed while loading; nothing to show anyway.
-        }
-    }
-
     public async ValueTask DisposeAsync()
     {
         if (_load is null) return;
@@ -89,5 +68,4 @@ public sealed partial class DashboardPage
         _load.Dispose();
     }
 
-    private sealed record BrowserZone(string? Id, int Offset);
 }

@@ -1,10 +1,9 @@
-using System.Globalization;
 using ChatCrm.Core.Leads;
 using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
-/// <summary>How lead values look on every lead page.</summary>
+/// <summary>How lead values look on every lead page (times: the reader's clock, <see cref="Shared.ReaderClock"/>).</summary>
 internal static class LeadFormat
 {
     public static readonly IReadOnlyList<LeadStatus> Statuses = Enum.GetValues<LeadStatus>();
@@ -17,10 +16,6 @@ internal static class LeadFormat
         LeadStatus.Won => BadgeStyle.Success,
         _ => BadgeStyle.Base,
     };
-
-    public static string Date(DateTimeOffset at) => at.ToString("d MMM yyyy", CultureInfo.InvariantCulture);
-
-    public static string Exact(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string Icon(LeadActivityKind kind) => kind switch
     {

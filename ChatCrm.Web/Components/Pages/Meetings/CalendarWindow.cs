@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChatCrm.Core.Common;
 
 namespace ChatCrm.Web.Components.Pages.Meetings;
 
@@ -54,25 +55,14 @@ public readonly record struct CalendarWindow(CalendarView View, DateTime Anchor)
 
     public CalendarWindow Next() => Move(1);
 
-    /// <summary>"Thu 3 Dec 2026", "30 Nov – 6 Dec 2026", "December 2026".</summary>
-    public string Title
+    /// <summary>"Thursday 3 December 2026", "30 Nov 2026 – 6 Dec 2026", "December 2026": the reader's date formats.</summary>
+    public string Title => View switch
     {
-        get
-        {
-            var culture = CultureInfo.InvariantCulture;
-            switch (View)
-            {
-                case CalendarView.Day:
-                    return Anchor.ToString("ddd d MMM yyyy", culture);
-                case CalendarView.Week:
-                    var last = End.AddDays(-1);
-                    var first = Start.ToString(Start.Year == last.Year ? "d MMM" : "d MMM yyyy", culture);
-                    return $"{first} – {last.ToString("d MMM yyyy", culture)}";
-                default:
-                    return Anchor.ToString("MMMM yyyy", culture);
-            }
-        }
-    }
+        CalendarView.Day => ReaderTime.LongDate(DateOnly.FromDateTime(Anchor)),
+        CalendarView.Week => $"{ReaderTime.ShortDate(DateOnly.FromDateTime(Start))} – {ReaderTime.ShortDate(DateOnly.FromDateTime(End.AddDays(-1)))}",
+        // A month is no date, so it has no reader format of its own.
+        _ => Anchor.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+    };
 
     /// <summary>"day", "week" or "month": for "Previous week" and the like.</summary>
     public string Unit => View.ToString().ToLowerInvariant();

@@ -1,5 +1,4 @@
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
@@ -24,7 +23,7 @@ public sealed partial class MeetingCalendar : IDisposable
 
     [Inject] private MeetingService Meetings { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private static readonly CalendarView[] Views = Enum.GetValues<CalendarView>();
 

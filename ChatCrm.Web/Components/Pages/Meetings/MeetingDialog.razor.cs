@@ -1,7 +1,6 @@
 using System.Globalization;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
@@ -20,7 +19,7 @@ public sealed partial class MeetingDialog : IDisposable
     /// <summary>The meeting to open; null for a new one.</summary>
     [Parameter] public Guid? MeetingId { get; set; }
 
-    /// <summary>Prefilled times for a new meeting (browser-local, from the selected calendar slot).</summary>
+    /// <summary>Prefilled times for a new meeting (the reader's wall clock, from the selected calendar slot).</summary>
     [Parameter] public DateTime? Start { get; set; }
 
     [Parameter] public DateTime? End { get; set; }
@@ -29,7 +28,7 @@ public sealed partial class MeetingDialog : IDisposable
 
     [Inject] private MeetingService Meetings { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private MeetingForm _form = new();
     private EditContext _context = new(new MeetingForm());
@@ -101,10 +100,33 @@ public sealed partial class MeetingDialog : IDisposable
         _conflicts = [];
     }
 
-    private MeetingInput BuildInput() => new(_form.Title,
-        _form.Start is { } start ? Time.ToUtc(start) : default,
-        _form.End is { } end ? Time.ToUtc(end) : default,
+    private MeetingInput BuildInput() => new(_form.Title, Instant(_form.Start, _details?.StartAt), Instant(_form.End, _details?.EndAt),
         _form.Location, _form.Notes, _form.Participants.Select(p => p.Ref).ToList());
+
+    // An unchanged time keeps its instant: a wall-clock time the clocks repeat would otherwise become its first
+    // occurrence when the meeting sits at the second.
+    private DateTimeOffset Instant(DateTime? local, DateTimeOffset? loaded) =>
+        local is not { } wall ? default
+        : loaded is { } at && Time.Local(at) == wall ? at
+        : Time.ToUtc(wall);
+
+    /// <summary>
+    /// Says what a picked time means when the reader's clocks change then: a skipped time moves on by the gap, a
+    /// repeated one is the first (see <see cref="ReaderTime.ToUtc(DateTime, out LocalTimeKind)"/>).
+    /// </summary>
+    private string? TimeNote => Note("start", _form.Start, _details?.StartAt) ?? Note("end", _form.End, _details?.EndAt);
+
+    private string? Note(string which, DateTime? local, DateTimeOffset? loaded)
+    {
+        if (local is not { } wall || (loaded is { } was && Time.Local(was) == wall)) return null;
+        var at = Time.Format.ToUtc(wall, out var kind);
+        return kind switch
+        {
+            LocalTimeKind.Skipped => $"The clocks in {Time.ZoneName} skip {ReaderTime.TimeOfDay(TimeOnly.FromDateTime(wall))} that night: the {which} is saved as {Time.Short(at)}.",
+            LocalTimeKind.Repeated => $"{ReaderTime.TimeOfDay(TimeOnly.FromDateTime(wall))} happens twice that night in {Time.ZoneName}: the {which} is the first, before the clocks go back.",
+            _ => null,
+        };
+    }
 
     private Dictionary<string, string> CheckRules(MeetingForm form) => form.ToFields(MeetingRules.Validate(BuildInput()));
 
@@ -166,7 +188,7 @@ public sealed partial class MeetingDialog : IDisposable
         var people = _form.Participants.Select(p => p.Id).ToList();
         var failure = await _conflictLoads.RunAsync(async token =>
         {
-            var conflicts = await Meetings.FindConflictsAsync(await GetActorAsync(), Time.ToUtc(start), Time.ToUtc(end), people, MeetingId, token);
+            var conflicts = await Meetings.FindConflictsAsync(await GetActorAsync(), Instant(start, _details?.StartAt), Instant(end, _details?.EndAt), people, MeetingId, token);
             return () => _conflicts = conflicts;
         });
         // Only a warning is lost; saving still works.

@@ -1,6 +1,5 @@
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Chat;
 using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -18,7 +17,7 @@ public sealed partial class MeetingList : IDisposable
 
     [Inject] private MeetingService Meetings { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private MudTable<MeetingRow> _table = default!;
     private IReadOnlyList<MeetingRow> _rows = [];

@@ -1,6 +1,5 @@
-using ChatCrm.Web.Components.Pages.Chat;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Meetings;
@@ -13,11 +12,7 @@ public sealed partial class MeetingsPage
 {
     [Inject] private IDialogService Dialogs { get; set; } = default!;
 
-    [Inject] private BrowserTime Time { get; set; } = default!;
-
-    [Inject] private IJSRuntime JS { get; set; } = default!;
-
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     /// <summary>A meeting to open at once (the dashboard links here with ?meeting=id).</summary>
     [SupplyParameterFromQuery(Name = "meeting")] private Guid? MeetingQuery { get; set; }
@@ -25,20 +20,23 @@ public sealed partial class MeetingsPage
     private MeetingCalendar? _calendar;
     private MeetingList? _list;
     private bool _isStaff;
-    // The calendar waits for the browser's zone, so its first window is already in local time.
+    // The calendar waits for the live page, so its window is loaded once.
     private bool _ready;
+    // The reader's today, not the server's: the calendar opens on it (fixed once, so paging through weeks stays put).
     private DateTime _today;
     private CalendarWindow _window;
     private int _tab;
 
-    protected override async Task OnInitializedAsync() => _isStaff = (await GetActorAsync()).IsStaff;
+    protected override async Task OnInitializedAsync()
+    {
+        _today = Time.Local(Time.Now).Date;
+        _window = new CalendarWindow(CalendarView.Week, _today);
+        _isStaff = (await GetActorAsync()).IsStaff;
+    }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (!firstRender) return;
-        await Time.EnsureKnownAsync(JS, Assets["js/chat.js"], Logger);
-        _today = Time.Local(Clock.GetUtcNow()).Date;
-        _window = new CalendarWindow(CalendarView.Week, _today);
         _ready = true;
         StateHasChanged();
         if (MeetingQuery is { } meetingId) await OpenMeetingAsync(meetingId);
@@ -51,7 +49,7 @@ public sealed partial class MeetingsPage
     private Task NewMeetingAsync()
     {
         // The next whole hour, an hour long.
-        var now = Time.Local(Clock.GetUtcNow());
+        var now = Time.Local(Time.Now);
         var start = now.Date.AddHours(now.Hour + 1);
         return OpenDialogAsync(null, start, start.AddHours(1));
     }

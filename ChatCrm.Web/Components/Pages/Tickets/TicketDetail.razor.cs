@@ -1,6 +1,6 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Tickets;
 using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 
@@ -24,7 +24,7 @@ public sealed partial class TicketDetail
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     private TicketDetails? _ticket;
     private IReadOnlyList<TicketCommentView> _comments = [];
@@ -66,7 +66,7 @@ public sealed partial class TicketDetail
             _comments = _ticket is null ? [] : await Tickets.CommentsAsync(actor, Id) ?? [];
             _notFound = _ticket is null;
             if (_ticket is not null) _edit = SidePanel.From(_ticket);
-            _now = Clock.GetUtcNow();
+            _now = Time.Now;
         }
         catch (Exception ex)
         {

@@ -1,24 +1,17 @@
-using System.Globalization;
 using ChatCrm.Core.Tickets;
 using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Tickets;
 
 /// <summary>
-/// How ticket fields look. The server does not know the browser's time zone, so times say UTC; "due in" reads
-/// relative to now, which needs no zone.
+/// How ticket fields look. Times are the reader's clock's (<see cref="Shared.ReaderClock"/>); "due in" reads relative
+/// to now, which needs no zone.
 /// </summary>
 internal static class TicketFormat
 {
     public static readonly TicketStatus[] Statuses = Enum.GetValues<TicketStatus>();
 
     public static readonly TicketPriority[] Priorities = [TicketPriority.Urgent, TicketPriority.High, TicketPriority.Medium, TicketPriority.Low];
-
-    public static string Exact(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    /// <summary>"Nov 21" this year, "2025-11-21" before: short enough for a list column; the exact time goes in a tooltip.</summary>
-    public static string Day(DateTimeOffset at, DateTimeOffset now) =>
-        at.UtcDateTime.ToString(at.Year == now.Year ? "MMM d" : "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"in 3 h", "2 d ago": how far the due time is from now.</summary>
     public static string Relative(DateTimeOffset at, DateTimeOffset now)

@@ -1,8 +1,8 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Tickets;
 using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Radzen;
 using Radzen.Blazor;
@@ -28,7 +28,7 @@ public sealed partial class TicketList : IDisposable
 
     [Inject] private TicketService Tickets { get; set; } = default!;
 
-    [Inject] private TimeProvider Clock { get; set; } = default!;
+    [Inject] private ReaderClock Time { get; set; } = default!;
 
     // Starting filters from the address, so the dashboard's numbers open the list they count
     // (/tickets?overdue=true, ?priority=High, ?status=Open).
@@ -56,7 +56,7 @@ public sealed partial class TicketList : IDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _now = Clock.GetUtcNow();
+        _now = Time.Now;
         _overdueOnly = OverdueQuery == true;
         if (Enum.TryParse<TicketPriority>(PriorityQuery, ignoreCase: true, out var priority) && Enum.IsDefined(priority)) _priority = priority;
         if (Enum.TryParse<TicketStatus>(StatusQuery, ignoreCase: true, out var status) && Enum.IsDefined(status)) _statuses = [status];
@@ -87,7 +87,7 @@ public sealed partial class TicketList : IDisposable
             {
                 _rows = page.Items;
                 _count = page.TotalCount;
-                _now = Clock.GetUtcNow();
+                _now = Time.Now;
             };
         });
     }
