@@ -4,6 +4,7 @@ using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Tests.Integration.Meetings;
 using ChatCrm.Web.Components.Pages.Meetings;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
@@ -114,5 +115,43 @@ public sealed class MeetingDialogTests : MeetingTestBase
         Assert.Empty(provider.FindAll("form"));
         Assert.DoesNotContain(provider.FindAll("button"), b => b.TextContent.Trim() is "Save" or "Delete");
         Assert.Contains(provider.FindAll("button"), b => b.TextContent.Trim() == "Close");
+    }
+
+    [Fact]
+    public async Task APickedTimeTheClocksSkipIsExplainedBesideTheTimes()
+    {
+        await using var context = MeetingComponents.NewContext(Core.Services, Agent);
+        context.Services.GetRequiredService<ReaderClock>().Use(Agent.UserId, "Europe/Lisbon");
+
+        // Lisbon's clocks go from 01:00 to 02:00 on 28 March 2027: 01:30 that night does not exist.
+        var provider = await OpenAsync(context, "New meeting", null, new DateTime(2027, 3, 28, 1, 30, 0), new DateTime(2027, 3, 28, 3, 0, 0));
+
+        provider.WaitForAssertion(() => Assert.Equal(
+            "The clocks in Europe/Lisbon skip 01:30 that night: the start is saved as 28 Mar 2027, 02:30.",
+            provider.Find("[role=note]").TextContent.Trim()));
+        Assert.Contains("Times are in Europe/Lisbon.", provider.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SavingAMeetingAtTheSecondOfTwoEqualClockTimesKeepsItWhereItIs()
+    {
+        // Lisbon's clocks go back from 02:00 to 01:00 on 31 October 2027; 01:30 UTC is the second 01:30 there.
+        var second = new DateTimeOffset(2027, 10, 31, 1, 30, 0, TimeSpan.Zero);
+        var id = await BookAsync("Night shift hand-over", second, second.AddHours(1), Person(Client));
+        await using var context = MeetingComponents.NewContext(Core.Services, Agent);
+        context.Services.GetRequiredService<ReaderClock>().Use(Agent.UserId, "Europe/Lisbon");
+        var provider = await OpenAsync(context, "Edit meeting", id);
+        provider.WaitForAssertion(() => Assert.Equal("01:30", Field(provider, "Start time").QuerySelector("input")!.GetAttribute("value")));
+        // An unchanged time is not "picked": nothing to explain.
+        Assert.Empty(provider.FindAll("[role=note]"));
+
+        await Field(provider, "Title").QuerySelector("input")!.ChangeAsync(new() { Value = "Night shift hand-over (moved room)" });
+        await provider.Find("form#meeting-form").SubmitAsync();
+
+        // The dialog closes once saved.
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("form#meeting-form")), TimeSpan.FromSeconds(15));
+        var saved = await Meetings.GetAsync(Agent, id);
+        Assert.Equal("Night shift hand-over (moved room)", saved!.Title);
+        Assert.Equal(second, saved.StartAt);
     }
 }
