@@ -21,6 +21,8 @@ public sealed partial class MeetingBrowserTests(BrowserFixture browser, SmtpServ
         // Today at 18:00 in the day view (no demo meeting sits there): the dialog opens prefilled with that half hour.
         await agent.GetByRole(AriaRole.Button, new() { Name = "Day", Exact = true }).ClickAsync();
         await Assertions.Expect(agent.GetByLabel(SlotAt("18:00"))).ToHaveCountAsync(1);
+        // The day view is a new grid: its slots answer once its script has attached (seen lost on a loaded machine).
+        await Assertions.Expect(agent.Locator("[data-selection-ready]")).ToHaveCountAsync(1);
         await agent.GetByLabel(SlotAt("18:00")).ClickAsync();
         var dialog = agent.GetByRole(AriaRole.Dialog, new() { Name = "New meeting" });
         await Assertions.Expect(dialog.GetByLabel("Start time")).ToHaveValueAsync("18:00");

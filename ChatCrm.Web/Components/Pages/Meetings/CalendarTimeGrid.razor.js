@@ -113,10 +113,14 @@ export function attach(root, dotnet) {
 
     const listeners = { pointerdown: onPointerDown, pointermove: onPointerMove, pointerup: onPointerUp, pointercancel: clear, click: onClick, keydown: onKeyDown, focusin: onFocusIn };
     for (const [name, listener] of Object.entries(listeners)) root.addEventListener(name, listener);
+    // Says the slots now answer a click: the grid is drawn by the server before this script is loaded and attached, and
+    // a click in between selects nothing (a browser test waits for this, as a person would for a page to settle).
+    root.dataset.selectionReady = 'true';
     return {
         dispose() {
             clear();
             for (const [name, listener] of Object.entries(listeners)) root.removeEventListener(name, listener);
+            delete root.dataset.selectionReady;
         },
     };
 }
