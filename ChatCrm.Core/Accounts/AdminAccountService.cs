@@ -30,6 +30,9 @@ public sealed class AdminAccountService(
     /// <summary>Whether a lockout end is an admin's lock (no end) rather than a failed-attempts lock.</summary>
     public static bool IsAdminLock(DateTimeOffset? lockoutEnd) => lockoutEnd >= LockedByAdminUntil;
 
+    /// <summary>Said beside the new account's email field (an admin may know which addresses have accounts).</summary>
+    public const string EmailTaken = "An account with that email already exists.";
+
     public async Task<PagedResult<AccountRow>> ListAsync(Actor actor, PageRequest page, string? role = null, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
@@ -64,16 +67,20 @@ public sealed class AdminAccountService(
         return new PagedResult<AccountRow>(items, total);
     }
 
+    public Task<Result> CreateAsync(Actor actor, string displayName, string email, string role, CancellationToken cancellationToken = default) =>
+        CreateAsync(actor, new NewAccountInput { DisplayName = displayName, Email = email, Role = role }, cancellationToken);
+
     /// <summary>Creates a confirmed account without a password; the person gets a code to choose one.</summary>
-    public async Task<Result> CreateAsync(Actor actor, string displayName, string email, string role, CancellationToken cancellationToken = default)
+    public async Task<Result> CreateAsync(Actor actor, NewAccountInput input, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
-        if (!Roles.All.Contains(role)) return Result.Fail("Choose a role: Admin, Agent or Client.");
-        if (!EmailAddresses.IsValid(email)) return Result.Fail(EmailAddresses.InvalidMessage);
+        // The form's own rules, checked again: the page is not the one that counts.
+        if (input.Check() is { Count: > 0 } errors) return Result.Fail(errors.Values.First());
+        var email = input.Email.Trim();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        if (await users.FindByEmailAsync(email) is not null) return Result.Fail("An account with that email already exists.");
-        var (user, created) = await ConfirmedAccount.CreateAsync(users, displayName, email, role, password: null, clock.GetUtcNow());
+        if (await users.FindByEmailAsync(email) is not null) return Result.Fail(EmailTaken);
+        var (user, created) = await ConfirmedAccount.CreateAsync(users, input.DisplayName, email, input.Role, password: null, clock.GetUtcNow());
         if (!created.Succeeded) return Result.Fail(AccountFlows.Describe(created));
         await flows.SendInvitationAsync(user, cancellationToken);
         return Result.Ok();
@@ -82,7 +89,7 @@ public sealed class AdminAccountService(
     public async Task<Result> SetRoleAsync(Actor actor, Guid userId, string role, CancellationToken cancellationToken = default)
     {
         RequireAdmin(actor);
-        if (!Roles.All.Contains(role)) return Result.Fail("Choose a role: Admin, Agent or Client.");
+        if (!Roles.All.Contains(role)) return Result.Fail(NewAccountInput.RoleRequired);
         return await WithUserAsync(userId, async (users, user) =>
         {
             var current = await users.GetRolesAsync(user);

@@ -34,6 +34,11 @@ public sealed record ProfileView(Guid Id, string DisplayName, string? UserName, 
 /// <summary>A person's own profile. Everything here acts on the actor's own account only.</summary>
 public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactory<ChatCrmDbContext> dbFactory, AvatarStore avatars)
 {
+    public const string ChangedElsewhere = "Your profile was changed elsewhere (another tab?). Reload to see the latest, then edit again.";
+
+    /// <summary>Said beside the user name field: the one save refusal that belongs to a field.</summary>
+    public const string UserNameTaken = "That user name is taken. Try another.";
+
     public async Task<ProfileView?> GetViewAsync(Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -59,6 +64,7 @@ public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactor
             .FirstOrDefaultAsync(cancellationToken);
     }
 
+    /// <summary>Saves the form; a form read before the last save gets <see cref="ConcurrencyConflictException"/>, never a silent overwrite.</summary>
     public async Task<Result> SaveAsync(Actor actor, ProfileForm form, CancellationToken cancellationToken = default)
     {
         var userName = UserNames.Normalize(form.UserName);
@@ -67,10 +73,8 @@ public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactor
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(actor.UserId.ToString());
         if (user is null) return Result.Fail("Your account no longer exists.");
-        if (form.ConcurrencyStamp != user.ConcurrencyStamp)
-            return Result.Fail("Your profile was changed elsewhere (another tab?). Reload to see the latest, then edit again.");
-        if (await users.FindByNameAsync(userName) is { } other && other.Id != user.Id)
-            return Result.Fail("That user name is taken. Try another.");
+        if (form.ConcurrencyStamp != user.ConcurrencyStamp) throw new ConcurrencyConflictException(ChangedElsewhere);
+        if (await users.FindByNameAsync(userName) is { } other && other.Id != user.Id) return Result.Fail(UserNameTaken);
 
         user.DisplayName = form.DisplayName.Trim();
         user.UserName = userName;
@@ -78,9 +82,8 @@ public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactor
         user.Bio = string.IsNullOrWhiteSpace(form.Bio) ? null : form.Bio.Trim();
         user.StatusText = string.IsNullOrWhiteSpace(form.StatusText) ? null : form.StatusText.Trim();
         var saved = await users.UpdateAsync(user);
-        if (!saved.Succeeded) return Result.Fail(saved.Errors.Any(e => e.Code == "ConcurrencyFailure")
-            ? "Your profile was changed elsewhere. Reload to see the latest, then edit again."
-            : AccountFlows.Describe(saved));
+        if (saved.Errors.Any(e => e.Code == "ConcurrencyFailure")) throw new ConcurrencyConflictException(ChangedElsewhere);
+        if (!saved.Succeeded) return Result.Fail(AccountFlows.Describe(saved));
         form.ConcurrencyStamp = user.ConcurrencyStamp;
         return Result.Ok();
     }

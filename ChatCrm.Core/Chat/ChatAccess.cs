@@ -28,6 +28,21 @@ internal static class ChatAccess
         return participant.IsMember ? participant : throw new ForbiddenException("You are no longer in this chat.");
     }
 
+    public const string AccountDeleted = "This account was deleted: the chat can be read, but no longer written to.";
+
+    /// <summary>
+    /// The actor's membership where writing reaches someone: in a one-to-one chat the other person must still be in
+    /// it with an account (an admin may have deleted it; their place and read marks stay, see ChatAccountDeletion).
+    /// </summary>
+    public static async Task<Participant> WriterAsync(ChatCrmDbContext db, Actor actor, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var participant = await MembershipAsync(db, actor, conversationId, cancellationToken);
+        var orphaned = await db.Conversations.AnyAsync(c => c.Id == conversationId && c.Kind == ConversationKind.Direct
+            && !db.Participants.Any(p => p.ConversationId == c.Id && p.UserId != actor.UserId && p.LeftAt == null && db.Users.Any(u => u.Id == p.UserId)),
+            cancellationToken);
+        return orphaned ? throw new ChatRuleException(AccountDeleted) : participant;
+    }
+
     /// <summary>Seq range of messages a participant may see: from joining until leaving.</summary>
     public static (long From, long To) VisibleRange(Participant participant) =>
         (participant.VisibleFromSeq, participant.VisibleUpToSeq ?? long.MaxValue);

@@ -33,6 +33,36 @@ public sealed class ChatFileStore(DataDirectory data, IOptions<ChatOptions> opti
 
     public long MaxBytes => Math.Max(options.Value.FileMaxBytes, Math.Max(options.Value.ImageMaxBytes, options.Value.VideoMaxBytes));
 
+    /// <summary>The limits in words, for the attach button.</summary>
+    public string LimitsText
+    {
+        get
+        {
+            var o = options.Value;
+            return $"pictures up to {Describe(o.ImageMaxBytes)}, videos up to {Describe(o.VideoMaxBytes)}, other files up to {Describe(o.FileMaxBytes)}";
+        }
+    }
+
+    /// <summary>
+    /// What <see cref="SaveAsync"/> would refuse, said before a byte is sent: the page checks a chosen file's name, the
+    /// browser's word on its type and its size against the same limits. The store checks again from the real content.
+    /// </summary>
+    /// <returns>The sentence to show, or null when the file may go.</returns>
+    public string? RefusalBeforeUpload(string fileName, string? declaredType, long size)
+    {
+        var settings = options.Value;
+        var extension = Path.GetExtension(CleanFileName(fileName));
+        if (settings.BlockedExtensions.Contains(extension, StringComparer.OrdinalIgnoreCase)) return $"{fileName}: files of type {extension} cannot be sent.";
+        if (size == 0) return $"{fileName} is empty.";
+        var (what, limit) = (declaredType ?? "") switch
+        {
+            var t when t.StartsWith("image/", StringComparison.OrdinalIgnoreCase) => ("pictures", settings.ImageMaxBytes),
+            var t when t.StartsWith("video/", StringComparison.OrdinalIgnoreCase) => ("videos", settings.VideoMaxBytes),
+            _ => ("files", settings.FileMaxBytes),
+        };
+        return size > limit ? $"{fileName} is too large ({Describe(size)}): {what} can be at most {Describe(limit)}." : null;
+    }
+
     /// <summary>Stores the upload; returns the attachment and its kind, or throws a <see cref="ChatRuleException"/> to show.</summary>
     public async Task<(Attachment Attachment, MessageKind Kind)> SaveAsync(Stream content, string fileName, CancellationToken cancellationToken = default)
     {

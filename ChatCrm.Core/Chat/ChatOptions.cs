@@ -28,4 +28,8 @@ public sealed class ChatOptions
 
     [Range(2, 500)]
     public int GroupMaxMembers { get; set; } = 100;
+
+    /// <summary>How many files one choice (or paste) may attach; they upload one after another.</summary>
+    [Range(1, 100)]
+    public int FilesAtOnceMax { get; set; } = 10;
 }

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +20,7 @@ internal static class ChatRegistration
         services.AddSingleton<SystemLines>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<IAccountDeletionParticipant, ChatAccountDeletion>();
         return services;
     }
 }

@@ -33,6 +33,7 @@ public sealed record MessagePage(IReadOnlyList<MessageView> Messages, bool HasOl
 
 public sealed record MemberView(Guid UserId, string DisplayName, string? UserName, bool IsOwner, bool HasAvatar);
 
+/// <param name="OtherAccountDeleted">A one-to-one chat whose other person's account was deleted: it can be read, not written to.</param>
 public sealed record ConversationDetails(
     Guid Id,
     ConversationKind Kind,
@@ -41,7 +42,8 @@ public sealed record ConversationDetails(
     bool HasAvatar,
     bool IsMember,
     bool CanManage,
-    IReadOnlyList<MemberView> Members);
+    IReadOnlyList<MemberView> Members,
+    bool OtherAccountDeleted);
 
 public sealed record PersonResult(Guid Id, string DisplayName, string? UserName, bool HasAvatar);
 

@@ -28,6 +28,9 @@ public sealed class ConversationService(
             where p.UserId == me && (p.HiddenUpToSeq == null
                 || db.Conversations.Any(c => c.Id == p.ConversationId && (p.VisibleUpToSeq ?? c.LastSeq) > p.HiddenUpToSeq))
             join c in db.Conversations.AsNoTracking() on p.ConversationId equals c.Id
+            // A one-to-one chat opened with nobody writing yet is no chat to either person: it joins both lists with
+            // its first message (a group is one from the start: its creation line says who made it).
+            where c.Kind == ConversationKind.Group || c.LastSeq > 0
             let other = c.Kind == ConversationKind.Direct
                 ? db.Participants.Where(o => o.ConversationId == c.Id && o.UserId != me).Select(o => o.UserId).FirstOrDefault()
                 : (Guid?)null
@@ -157,12 +160,14 @@ public sealed class ConversationService(
         var other = chat.Kind == ConversationKind.Direct ? members.FirstOrDefault(m => m.UserId != actor.UserId) : null;
         var title = chat.Kind == ConversationKind.Group ? chat.Name ?? "Group" : other?.DisplayName ?? DeletedUser;
         var canManage = chat.Kind == ConversationKind.Group && me.IsMember && (me.IsOwner || actor.IsAdmin);
+        // Members are current participants with an account: in a one-to-one chat, nobody else means their account went.
+        var otherDeleted = chat.Kind == ConversationKind.Direct && other is null;
         var otherId = chat.Kind == ConversationKind.Direct
             ? await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId != actor.UserId).Select(p => (Guid?)p.UserId).FirstOrDefaultAsync(cancellationToken)
             : null;
         return new ConversationDetails(chat.Id, chat.Kind, title, otherId,
             chat.Kind == ConversationKind.Group ? chat.AvatarFile != null : other?.HasAvatar == true,
-            me.IsMember, canManage, members);
+            me.IsMember, canManage, members, otherDeleted);
     }
 
     public async Task AddMembersAsync(Actor actor, Guid conversationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)
@@ -241,7 +246,7 @@ public sealed class ConversationService(
     }
 
     /// <summary>The owner went: the longest-standing member takes the group, so it can still be managed.</summary>
-    private static async Task HandOnOwnershipAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken)
+    internal static async Task HandOnOwnershipAsync(ChatCrmDbContext db, Guid conversationId, CancellationToken cancellationToken)
     {
         var heir = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null)
             .OrderBy(p => p.JoinedAt).Select(p => (Guid?)p.UserId).FirstOrDefaultAsync(cancellationToken);
@@ -325,11 +330,8 @@ public sealed class ConversationService(
     internal static async Task<string> NameOfAsync(ChatCrmDbContext db, Guid userId, CancellationToken cancellationToken) =>
         await db.Users.Where(u => u.Id == userId).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken) ?? DeletedUser;
 
-    private static string ValidName(string name)
-    {
-        var title = name.Trim();
-        return title.Length is >= 1 and <= Conversation.NameMax ? title : throw new ChatRuleException("Give the group a name of 1 to 80 characters.");
-    }
+    private static string ValidName(string name) =>
+        GroupRules.NameProblem(name) is { } problem ? throw new ChatRuleException(problem) : name.Trim();
 }
 
 /// <summary>A chat rule the person broke (too long, wrong kind of chat, too late to delete); the message is for them.</summary>

@@ -48,7 +48,7 @@ public sealed class MessageService(
         if (body.Length > Message.TextMax) throw new ChatRuleException($"A message has at most {Message.TextMax} characters; this one has {body.Length}.");
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await ChatAccess.MembershipAsync(db, actor, conversationId, cancellationToken);
+            await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
         }
         return await appender.AppendAsync(conversationId, actor.UserId, MessageKind.Text, body, null, cancellationToken);
     }
@@ -59,7 +59,7 @@ public sealed class MessageService(
     {
         await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
         {
-            await ChatAccess.MembershipAsync(db, actor, conversationId, cancellationToken);
+            await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
         }
         var text = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
         if (text?.Length > Message.TextMax) throw new ChatRuleException($"A caption has at most {Message.TextMax} characters.");
@@ -205,13 +205,16 @@ public sealed class MessageService(
 
     /// <summary>
     /// How far each member has read, as far as the asker may see: for someone who left, only the people there at
-    /// their line, with marks capped at it, since a mark past it would tell them the chat went on.
+    /// their line, with marks capped at it, since a mark past it would tell them the chat went on. In a one-to-one chat
+    /// the other person counts even after their account was deleted: what they read stays read.
     /// </summary>
     private static async Task<IReadOnlyList<ReaderMark>> ReadersAsync(ChatCrmDbContext db, Guid conversationId, long visibleTo, CancellationToken cancellationToken) =>
         await (from p in db.Participants.AsNoTracking()
-               where p.ConversationId == conversationId && p.LeftAt == null && p.VisibleFromSeq <= visibleTo
-               join u in db.Users on p.UserId equals u.Id
-               select new ReaderMark(p.UserId, u.DisplayName, p.LastReadSeq < visibleTo ? p.LastReadSeq : visibleTo)).ToListAsync(cancellationToken);
+               where p.ConversationId == conversationId && p.VisibleFromSeq <= visibleTo
+                   && (p.LeftAt == null || db.Conversations.Any(c => c.Id == conversationId && c.Kind == ConversationKind.Direct))
+               select new ReaderMark(p.UserId,
+                   db.Users.Where(u => u.Id == p.UserId).Select(u => u.DisplayName).FirstOrDefault() ?? ConversationService.DeletedUser,
+                   p.LastReadSeq < visibleTo ? p.LastReadSeq : visibleTo)).ToListAsync(cancellationToken);
 
     private static async Task<string> TitleForAsync(ChatCrmDbContext db, Guid conversationId, Guid me, CancellationToken cancellationToken)
     {

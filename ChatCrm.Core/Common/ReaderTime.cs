@@ -33,6 +33,9 @@ public sealed class ReaderTime
 
     public const string ShortDatePattern = "d MMM yyyy";
 
+    /// <summary>A chart's day ticks: the year would crowd the axis, and the chart's summary names the period.</summary>
+    public const string AxisDayPattern = "d MMM";
+
     public const string LongDatePattern = "dddd d MMMM yyyy";
 
     public const string TimePattern = "HH:mm";
@@ -83,6 +86,9 @@ public sealed class ReaderTime
 
     /// <summary>A day that already is the reader's (a filter, a chart): <c>3 Dec 2026</c>.</summary>
     public static string ShortDate(DateOnly day) => day.ToString(ShortDatePattern, English);
+
+    /// <summary>A chart's tick for a day that already is the reader's: <c>3 Dec</c>.</summary>
+    public static string AxisDay(DateOnly day) => day.ToString(AxisDayPattern, English);
 
     /// <summary>A day that already is the reader's: <c>Thursday 3 December 2026</c>.</summary>
     public static string LongDate(DateOnly day) => day.ToString(LongDatePattern, English);

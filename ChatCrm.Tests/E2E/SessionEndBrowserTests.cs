@@ -9,27 +9,34 @@ public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFix
     [Fact]
     public async Task AdminLocksAUserAndTheUsersOpenPageIsSignedOut()
     {
-        var email = UniqueEmail("lockme");
-        var password = TestPasswords.New();
-        var user = await NewPageAsync();
-        await user.GotoAsync("/account/register");
-        await CompleteSignUpAsync(user, "Luca Lockme", email, password);
-        await WaitForCircuitAsync(user);
-
-        var admin = await NewPageAsync();
-        await SignInAsync(admin, AdminEmail, AdminPassword);
-        await admin.GotoAsync("/admin/accounts");
-        await WaitForCircuitAsync(admin);
-        await admin.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(email);
+        var (user, admin, email, _) = await SignedUpUserBesideAdminAsync("lockme", "Luca Lockme");
         var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
         await row.GetByRole(AriaRole.Button, new() { Name = "Lock" }).ClickAsync();
+        await admin.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Lock account" }).ClickAsync();
         await Assertions.Expect(row.GetByRole(AriaRole.Button, new() { Name = "Unlock" })).ToBeVisibleAsync();
 
-        // The user's open page notices within the re-check interval (2 s here) and lands on sign-in.
+        // The user's open page notices within the re-check interval (2 s here) and lands on sign-in, which says why.
         await WaitForPathAsync(user, "/account/login", timeout: 20_000);
-        await Assertions.Expect(user.GetByText("You were signed out")).ToBeVisibleAsync();
+        await Assertions.Expect(user.GetByText("You were signed out because your account is locked.")).ToBeVisibleAsync();
         await user.GotoAsync("/");
         await WaitForPathAsync(user, "/account/login");
+    }
+
+    [Fact]
+    public async Task AdminEndsAUsersSessionsAndTheUsersOpenPageSaysWhy()
+    {
+        var (user, admin, email, password) = await SignedUpUserBesideAdminAsync("endme", "Enzo Endme");
+        var row = admin.GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+        await row.GetByRole(AriaRole.Button, new() { Name = "End sessions" }).ClickAsync();
+        var dialog = admin.GetByRole(AriaRole.Dialog);
+        await Assertions.Expect(dialog).ToContainTextAsync("Sign Enzo Endme");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "End sessions" }).ClickAsync();
+        await Assertions.Expect(admin.GetByText("Every session of Enzo Endme has ended")).ToBeVisibleAsync();
+
+        await WaitForPathAsync(user, "/account/login", timeout: 20_000);
+        await Assertions.Expect(user.GetByText("You were signed out because this session was ended")).ToBeVisibleAsync();
+        // Nothing is locked: the same person signs in again.
+        await SignInAsync(user, email, password);
     }
 
     [Fact]
@@ -58,5 +65,23 @@ public sealed class SessionEndBrowserTests(BrowserFixture browser, SmtpServerFix
         }
         await Assertions.Expect(page.Locator("#components-reconnect-modal")).Not.ToBeVisibleAsync();
         Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+    }
+
+    /// <summary>A newcomer signed up with a page open, and an admin's account list filtered to them.</summary>
+    private async Task<(IPage User, IPage Admin, string Email, string Password)> SignedUpUserBesideAdminAsync(string prefix, string name)
+    {
+        var email = UniqueEmail(prefix);
+        var password = TestPasswords.New();
+        var user = await NewPageAsync();
+        await user.GotoAsync("/account/register");
+        await CompleteSignUpAsync(user, name, email, password);
+        await WaitForCircuitAsync(user);
+
+        var admin = await NewPageAsync();
+        await SignInAsync(admin, AdminEmail, AdminPassword);
+        await admin.GotoAsync("/admin/accounts");
+        await WaitForCircuitAsync(admin);
+        await admin.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync(email);
+        return (user, admin, email, password);
     }
 }

@@ -1,4 +1,3 @@
-using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -30,7 +29,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         participant.Ignore(p => p.IsMember);
         // "My chats" is the hottest query: find a person's memberships without scanning chats.
         participant.HasIndex(p => new { p.UserId, p.ConversationId });
-        participant.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        // No foreign key to users, as for messages: a deleted account's place in a chat (and what it had read) stays;
+        // Chat/ChatAccountDeletion marks it as gone.
     }
 }
 

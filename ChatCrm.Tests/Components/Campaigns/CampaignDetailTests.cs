@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Campaigns;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Web.Components.Pages.Campaigns;
 using Microsoft.AspNetCore.Components;
@@ -16,7 +15,7 @@ public sealed class CampaignDetailTests : CrmTestBase
     {
         var campaign = await Core.CreateAsync(Agent, CampaignScreens.Sms("Keep me"));
         await using var context = new BunitContext();
-        var dialogs = context.ForScreens(Core, Agent).RenderDialogs();
+        var (dialogs, _) = context.UseScreenOf(Core, Agent).RenderHosts();
         var page = context.Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
         page.WaitForAssertion(() => page.Button("Delete"));
 
@@ -34,7 +33,7 @@ public sealed class CampaignDetailTests : CrmTestBase
     {
         var campaign = await Core.CreateAsync(Agent, CampaignScreens.Sms("Gone soon"));
         await using var context = new BunitContext();
-        var dialogs = context.ForScreens(Core, Agent).RenderDialogs();
+        var (dialogs, _) = context.UseScreenOf(Core, Agent).RenderHosts();
         var page = context.Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
         page.WaitForAssertion(() => page.Button("Delete"));
 
@@ -55,7 +54,7 @@ public sealed class CampaignDetailTests : CrmTestBase
         Assert.True((await Get<CampaignService>().SetMetricsAsync(Agent, campaign.Id, campaign.Version,
             new CampaignMetricsInput { Sent = 10, Delivered = 8, Opened = 4 })).Succeeded);
         await using var context = new BunitContext();
-        var page = context.ForScreens(Core, Agent).Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
+        var page = context.UseScreenOf(Core, Agent).Render<CampaignDetail>(p => p.Add(d => d.Id, campaign.Id));
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("ol.funnel li")));
         Assert.Contains("Sent 10, Delivered 8, Opened 4", page.Find("section.campaign-results [role=img][aria-label]").GetAttribute("aria-label"));

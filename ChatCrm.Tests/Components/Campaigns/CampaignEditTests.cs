@@ -1,7 +1,6 @@
 using Bunit;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Common;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Web.Components.Pages.Campaigns;
 using ChatCrm.Web.Components.Shared;
@@ -17,7 +16,7 @@ public sealed class CampaignEditTests : CrmTestBase
     public async Task SavingWithoutANameShowsCoresMessageBesideTheName()
     {
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Agent).Render<CampaignEdit>();
+        var form = context.UseScreenOf(Core, Agent).Render<CampaignEdit>();
 
         await form.Find("form").SubmitAsync();
 
@@ -33,7 +32,7 @@ public sealed class CampaignEditTests : CrmTestBase
         input.ScheduledAt = Clock.GetUtcNow().AddDays(2);
         var campaign = await Core.CreateAsync(Agent, input);
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Agent).Render<CampaignEdit>(p => p.Add(e => e.Id, campaign.Id));
+        var form = context.UseScreenOf(Core, Agent).Render<CampaignEdit>(p => p.Add(e => e.Id, campaign.Id));
         form.WaitForAssertion(() => form.Field("Schedule date"));
 
         await form.TypeAsync("Schedule date", "2 Jan 2020");
@@ -48,7 +47,7 @@ public sealed class CampaignEditTests : CrmTestBase
     public async Task AnOverlongNameIsRefusedBesideIt()
     {
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Agent).Render<CampaignEdit>();
+        var form = context.UseScreenOf(Core, Agent).Render<CampaignEdit>();
 
         await form.TypeAsync("Name", new string('n', Campaign.NameMax + 1));
 
@@ -59,7 +58,7 @@ public sealed class CampaignEditTests : CrmTestBase
     public async Task AGoodCampaignIsSavedAndItsPageOpens()
     {
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Agent).Render<CampaignEdit>();
+        var form = context.UseScreenOf(Core, Agent).Render<CampaignEdit>();
 
         await form.TypeAsync("Name", "Autumn offer");
         await form.Find("form").SubmitAsync();
@@ -73,7 +72,7 @@ public sealed class CampaignEditTests : CrmTestBase
     public async Task TheScheduleIsPickedInTheReadersZoneAndKeptAsTheInstant()
     {
         await using var context = new BunitContext();
-        context.ForScreens(Core, Agent);
+        context.UseScreenOf(Core, Agent);
         context.Services.GetRequiredService<ReaderClock>().Use(Agent.UserId, "Asia/Tokyo");
         var form = context.Render<CampaignEdit>();
         var day = Clock.GetUtcNow().AddDays(3).UtcDateTime.Date;

@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Campaigns;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Web.Components.Pages.Campaigns;
 
@@ -17,7 +16,7 @@ public sealed class CampaignListTests : CrmTestBase
     {
         var campaign = await Core.CreateAsync(Agent, CampaignScreens.Sms("Webinar reminder"));
         await using var context = new BunitContext();
-        var list = context.ForScreens(Core, Agent).Render<CampaignList>();
+        var list = context.UseScreenOf(Core, Agent).Render<CampaignList>();
 
         list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.campaign-row")));
         var card = list.Find("tr.campaign-row");
@@ -39,7 +38,7 @@ public sealed class CampaignListTests : CrmTestBase
     public async Task TheFiltersFoldBehindOneButton()
     {
         await using var context = new BunitContext();
-        var list = context.ForScreens(Core, Agent).Render<CampaignList>();
+        var list = context.UseScreenOf(Core, Agent).Render<CampaignList>();
 
         var toggle = list.Find("button.filters-toggle");
         var panel = list.Find($"#{toggle.GetAttribute("aria-controls")}");

@@ -1,6 +1,5 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
-using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Components.Campaigns;
 

@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Campaigns;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Campaigns;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Web.Components.Pages.Campaigns;
@@ -17,7 +16,7 @@ public sealed class CampaignSendPanelTests : CrmTestBase
         await CampaignArrange.LeadAsync(Core.Services, "Ann Lead");
         var campaign = await Core.CreateAsync(Agent, CampaignArrange.Email(""));
         await using var context = new BunitContext();
-        var dialogs = context.ForScreens(Core, Agent).RenderDialogs();
+        var (dialogs, _) = context.UseScreenOf(Core, Agent).RenderHosts();
         var changes = 0;
         var panel = context.Render<CampaignSendPanel>(p => p.Add(s => s.Campaign, campaign).Add(s => s.OnChanged, () => changes++));
 
@@ -46,7 +45,7 @@ public sealed class CampaignSendPanelTests : CrmTestBase
     {
         var campaign = await Core.CreateAsync(Agent, CampaignArrange.Email(""));
         await using var context = new BunitContext();
-        var panel = context.ForScreens(Core, Agent).Render<CampaignSendPanel>(p => p.Add(s => s.Campaign, campaign));
+        var panel = context.UseScreenOf(Core, Agent).Render<CampaignSendPanel>(p => p.Add(s => s.Campaign, campaign));
 
         await panel.Button("Send test to me").ClickAsync();
 

@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Campaigns;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Web.Components.Pages.Campaigns;
 
@@ -14,7 +13,7 @@ public sealed class ManualMetricsFormTests : CrmTestBase
         var campaign = await Core.CreateAsync(Agent, CampaignScreens.Sms());
         var context = new BunitContext();
         var saves = 0;
-        var form = context.ForScreens(Core, Agent).Render<ManualMetricsForm>(p => p
+        var form = context.UseScreenOf(Core, Agent).Render<ManualMetricsForm>(p => p
             .Add(f => f.Campaign, campaign)
             .Add(f => f.OnSaved, () => saves++));
         return (context, form, campaign, () => saves);

@@ -1,7 +1,6 @@
 using Bunit;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Tickets;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Tests.Integration.Tickets;
 using ChatCrm.Web.Components.Pages.Tickets;
@@ -17,7 +16,7 @@ public sealed class NewTicketTests : CrmTestBase
     public async Task AnEmptyDraftShowsCoresMessagesBesideTheFieldsAndOpensNothing()
     {
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Client).Render<NewTicket>();
+        var form = context.UseScreenOf(Core, Client).Render<NewTicket>();
 
         await form.Find("form").SubmitAsync();
 
@@ -30,7 +29,7 @@ public sealed class NewTicketTests : CrmTestBase
     public async Task ASubjectOverCoresLimitIsRefusedBesideIt()
     {
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Client).Render<NewTicket>();
+        var form = context.UseScreenOf(Core, Client).Render<NewTicket>();
 
         await form.TypeAsync("Subject", new string('x', Ticket.SubjectMax + 1));
 
@@ -43,7 +42,7 @@ public sealed class NewTicketTests : CrmTestBase
     public async Task AGoodDraftOpensTheTicketAndGoesToIt()
     {
         await using var context = new BunitContext();
-        var form = context.ForScreens(Core, Client).Render<NewTicket>();
+        var form = context.UseScreenOf(Core, Client).Render<NewTicket>();
 
         await form.TypeAsync("Subject", "Printer is on fire");
         await form.TypeAsync("Description", "Smoke everywhere.");

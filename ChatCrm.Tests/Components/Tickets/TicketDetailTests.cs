@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Tickets;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Tests.Integration.Tickets;
 using ChatCrm.Web.Components.Pages.Tickets;
@@ -18,7 +17,7 @@ public sealed class TicketDetailTests : CrmTestBase
         var tickets = Get<TicketService>();
         var ticket = await tickets.OpenTicketAsync(Client, "Printer is on fire");
         await using var context = new BunitContext();
-        var dialogs = context.ForScreens(Core, Admin).RenderDialogs();
+        var (dialogs, _) = context.UseScreenOf(Core, Admin).RenderHosts();
         var page = context.Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
         page.WaitForAssertion(() => page.Button("Delete ticket"));
         var navigation = context.Services.GetRequiredService<NavigationManager>();
@@ -40,7 +39,7 @@ public sealed class TicketDetailTests : CrmTestBase
         var tickets = Get<TicketService>();
         var ticket = await tickets.OpenTicketAsync(Client);
         await using var context = new BunitContext();
-        var dialogs = context.ForScreens(Core, Admin).RenderDialogs();
+        var (dialogs, _) = context.UseScreenOf(Core, Admin).RenderHosts();
         var page = context.Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
         page.WaitForAssertion(() => page.Button("Delete ticket"));
 
@@ -60,7 +59,7 @@ public sealed class TicketDetailTests : CrmTestBase
     {
         var ticket = await Get<TicketService>().OpenTicketAsync(Client);
         await using var context = new BunitContext();
-        var page = context.ForScreens(Core, Agent).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
+        var page = context.UseScreenOf(Core, Agent).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
 
         page.WaitForAssertion(() => page.Button("Save changes"));
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Delete ticket");
@@ -73,7 +72,7 @@ public sealed class TicketDetailTests : CrmTestBase
         var tickets = Get<TicketService>();
         var ticket = await tickets.OpenTicketAsync(Client);
         await using var context = new BunitContext();
-        var page = context.ForScreens(Core, Client).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
+        var page = context.UseScreenOf(Core, Client).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
         page.WaitForAssertion(() => page.Button("Mark resolved"));
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "Save changes");
 
@@ -88,7 +87,7 @@ public sealed class TicketDetailTests : CrmTestBase
     {
         var ticket = await Get<TicketService>().OpenTicketAsync(Client, "Secret subject");
         await using var context = new BunitContext();
-        var page = context.ForScreens(Core, OtherClient).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
+        var page = context.UseScreenOf(Core, OtherClient).Render<TicketDetail>(p => p.Add(d => d.Id, ticket.Id));
 
         page.WaitForAssertion(() => Assert.Contains("Ticket not found", page.Find("h1").TextContent));
         Assert.DoesNotContain("Secret subject", page.Markup);

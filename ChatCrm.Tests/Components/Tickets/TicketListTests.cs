@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Tickets;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Tests.Integration.Tickets;
 using ChatCrm.Web.Components.Pages.Tickets;
@@ -18,7 +17,7 @@ public sealed class TicketListTests : CrmTestBase
     {
         await Get<TicketService>().OpenTicketAsync(Client, "Printer is on fire", TicketPriority.Urgent);
         await using var context = new BunitContext();
-        var list = context.ForScreens(Core, Agent).Render<TicketList>();
+        var list = context.UseScreenOf(Core, Agent).Render<TicketList>();
 
         list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.ticket-row")));
         var card = list.Find("tr.ticket-row");
@@ -45,7 +44,7 @@ public sealed class TicketListTests : CrmTestBase
         await Get<TicketService>().OpenTicketAsync(Client, "Late one", TicketPriority.Urgent);
         Clock.Advance(TimeSpan.FromDays(1));
         await using var context = new BunitContext();
-        var list = context.ForScreens(Core, Agent).Render<TicketList>();
+        var list = context.UseScreenOf(Core, Agent).Render<TicketList>();
 
         list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.ticket-overdue")));
         Assert.Equal("Overdue", list.Find("tr.ticket-overdue .cell-due .app-badge").TextContent.Trim());
@@ -55,7 +54,7 @@ public sealed class TicketListTests : CrmTestBase
     public async Task TheFiltersFoldBehindOneButton()
     {
         await using var context = new BunitContext();
-        var list = context.ForScreens(Core, Agent).Render<TicketList>();
+        var list = context.UseScreenOf(Core, Agent).Render<TicketList>();
 
         // One labelled field per filter (a MudSelect draws more than one element with its class, so count by label).
         list.WaitForAssertion(() => Assert.Subset(
@@ -82,7 +81,7 @@ public sealed class TicketListTests : CrmTestBase
         await tickets.OpenTicketAsync(Client, "Mine");
         await tickets.OpenTicketAsync(OtherClient, "Not mine");
         await using var context = new BunitContext();
-        var list = context.ForScreens(Core, Client).Render<TicketList>();
+        var list = context.UseScreenOf(Core, Client).Render<TicketList>();
 
         list.WaitForAssertion(() => Assert.Single(list.FindAll("tr.ticket-row")));
         Assert.Contains("Mine", list.Find("tr.ticket-row .cell-subject").TextContent);

@@ -1,6 +1,5 @@
 using Bunit;
 using ChatCrm.Core.Tickets;
-using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.Crm;
 using ChatCrm.Tests.Integration.Tickets;
 using ChatCrm.Web.Components.Pages.Tickets;
@@ -17,7 +16,7 @@ public sealed class TicketReplyFormTests : CrmTestBase
         var ticket = await tickets.OpenTicketAsync(Client);
         await using var context = new BunitContext();
         var sent = 0;
-        var form = context.ForScreens(Core, Agent).Render<TicketReplyForm>(p => p
+        var form = context.UseScreenOf(Core, Agent).Render<TicketReplyForm>(p => p
             .Add(f => f.TicketId, ticket.Id)
             .Add(f => f.OnSent, () => sent++));
 
@@ -36,7 +35,7 @@ public sealed class TicketReplyFormTests : CrmTestBase
         var ticket = await tickets.OpenTicketAsync(Client);
         await using var context = new BunitContext();
         var sent = 0;
-        var form = context.ForScreens(Core, Agent).Render<TicketReplyForm>(p => p
+        var form = context.UseScreenOf(Core, Agent).Render<TicketReplyForm>(p => p
             .Add(f => f.TicketId, ticket.Id)
             .Add(f => f.OnSent, () => sent++));
 

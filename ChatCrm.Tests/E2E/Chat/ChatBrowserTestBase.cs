@@ -43,8 +43,7 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
     protected static async Task StartDirectChatAsync(IPage page, string name)
     {
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search people" }).FillAsync(name);
-        await page.GetByRole(AriaRole.Button, new() { Name = name }).ClickAsync();
+        await PickPersonAsync(page, "Search people", name);
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = name, Exact = true })).ToBeVisibleAsync();
         await ComposerReadyAsync(page);
     }
@@ -63,8 +62,7 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "New group" }).ClickAsync();
         foreach (var member in members)
         {
-            await page.GetByRole(AriaRole.Searchbox, new() { Name = "Add people" }).FillAsync(member);
-            await page.GetByRole(AriaRole.Button, new() { Name = member }).ClickAsync();
+            await PickPersonAsync(page, "Add people", member);
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Remove {member}" })).ToBeVisibleAsync();
         }
         // The name last: on a loaded machine (twice in CI, once here) a name typed the moment the dialog opened was
@@ -74,6 +72,17 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "Create group" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = groupName, Exact = true })).ToBeVisibleAsync();
     }
+
+    /// <summary>The people picker (a combobox): type the name, choose them from the options offered.</summary>
+    protected static async Task PickPersonAsync(IPage page, string picker, string name)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = picker }).FillAsync(name);
+        await page.GetByRole(AriaRole.Option, new() { Name = name }).ClickAsync();
+    }
+
+    /// <summary>The confirmation that asks <paramref name="question"/>, answered with its <paramref name="action"/> button.</summary>
+    protected static Task ConfirmAsync(IPage page, string question, string action) =>
+        page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = question }).GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
 
     protected static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
 
@@ -110,6 +119,15 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
 
     protected static ILocator NavBadge(IPage page, int count) =>
         page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Img, new() { Name = $"{count} unread messages", Exact = true });
+
+    /// <summary>
+    /// The chat fills the screen under the app bar and the page itself does not scroll, either way: the history and the
+    /// list scroll inside their panes.
+    /// </summary>
+    protected static async Task AssertPageDoesNotScrollAsync(IPage page) =>
+        Assert.True(await page.EvaluateAsync<bool>(
+                "() => document.documentElement.scrollHeight <= window.innerHeight && document.documentElement.scrollWidth <= window.innerWidth"),
+            "The page scrolls: the chat is taller or wider than the screen.");
 
     /// <summary>Marks the current document; <see cref="AssertNotReloadedAsync"/> fails if the page was loaded afresh since.</summary>
     protected static Task MarkDocumentAsync(IPage page) => page.EvaluateAsync("() => window.__chatTestMark = true");

@@ -26,6 +26,8 @@ public sealed class ChatHistoryBrowserTests(BrowserFixture browser, SmtpServerFi
         await Assertions.Expect(Message(jo, $"Numbered {Sent:00}")).ToBeInViewportAsync();
         await Assertions.Expect(Message(jo, "Numbered 11")).ToHaveCountAsync(1);
         await Assertions.Expect(Message(jo, "Numbered 10")).ToHaveCountAsync(0);
+        // Fifty messages scroll inside the history; the page itself stays the screen's size.
+        await AssertPageDoesNotScrollAsync(jo);
 
         // To the top: the older page arrives above, and the message that was first on screen stays where it was.
         var before = await jo.EvaluateAsync<double>(@"() => {

@@ -120,7 +120,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
         var wrong = Message(admin, "Wrong chat, sorry");
         await wrong.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
         await wrong.GetByRole(AriaRole.Button, new() { Name = "Delete for everyone" }).ClickAsync();
-        await admin.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete message" }).GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await ConfirmAsync(admin, "Delete this message for everyone?", "Delete");
         foreach (var page in new[] { admin, gus })
         {
             await Assertions.Expect(Message(page, "Wrong chat, sorry")).ToHaveCountAsync(0);
@@ -139,7 +139,7 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
         await OpenChatPageAsync(hal);
         await OpenChatAsync(hal, AdminName);
         await hal.GetByRole(AriaRole.Button, new() { Name = "Delete chat" }).ClickAsync();
-        await hal.GetByRole(AriaRole.Alertdialog, new() { Name = "Delete chat" }).GetByRole(AriaRole.Button, new() { Name = "Delete chat", Exact = true }).ClickAsync();
+        await ConfirmAsync(hal, "Remove this chat from your list?", "Delete chat");
 
         // Gone from Hal's list, with the conversation closed; the admin keeps the chat and its history.
         await Assertions.Expect(ChatItem(hal, AdminName)).ToHaveCountAsync(0);

@@ -19,11 +19,12 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser, SmtpSe
             var panel = page.GetByRole(AriaRole.Region, new() { Name = title, Exact = true });
             await Assertions.Expect(panel).ToBeVisibleAsync();
         }
-        // Each lead panel draws its chart, or says plainly that there is nothing to chart yet.
-        foreach (var title in new[] { "Leads by status", "New leads", "Open tickets" })
+        // Each chart panel draws its chart (a picture named by its figures), or says plainly that there is nothing to chart yet.
+        foreach (var title in new[] { "Leads by status", "New leads", "Open tickets", "Campaign results" })
         {
             var panel = page.GetByRole(AriaRole.Region, new() { Name = title, Exact = true });
-            await Assertions.Expect(panel.Locator(".rz-chart svg, .empty-note").First).ToBeVisibleAsync();
+            var chart = panel.GetByRole(AriaRole.Img).Locator("svg");
+            await Assertions.Expect(chart.Or(panel.GetByText(NothingYet())).First).ToBeVisibleAsync();
         }
 
         // The demo chats are Maria's: the row opens the conversation.
@@ -46,7 +47,12 @@ public sealed partial class DashboardBrowserTests(BrowserFixture browser, SmtpSe
         var main = page.Locator("main");
         await Assertions.Expect(main.GetByRole(AriaRole.Heading, new() { NameRegex = LeadsOrCampaigns() })).ToHaveCountAsync(0);
         await Assertions.Expect(main.Locator("a[href^='/leads'], a[href^='/campaigns']")).ToHaveCountAsync(0);
+        // Only staff plan meetings: a client's dashboard never offers to.
+        await Assertions.Expect(main.GetByRole(AriaRole.Link, new() { Name = "Plan a meeting" })).ToHaveCountAsync(0);
     }
+
+    [GeneratedRegex("^No (leads|new leads|open tickets|campaign results)")]
+    private static partial Regex NothingYet();
 
     [GeneratedRegex("lead|campaign", RegexOptions.IgnoreCase)]
     private static partial Regex LeadsOrCampaigns();

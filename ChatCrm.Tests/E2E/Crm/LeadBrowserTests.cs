@@ -19,7 +19,7 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         await OpenAsync(page, "/leads/new");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Quinn Zephyr");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create lead" }).ClickAsync();
-        await Assertions.Expect(page.Locator("#lead-email-error")).ToHaveTextAsync("Email is required.");
+        await Assertions.Expect(page.GetByLabel("Email", new() { Exact = true })).ToHaveAccessibleDescriptionAsync("Email is required.");
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync("quinn.zephyr@example.test");
         await page.GetByLabel("Company", new() { Exact = true }).FillAsync("Zephyr Kites");
         await page.GetByLabel("Phone", new() { Exact = true }).FillAsync("+44 20 7946 0001");
@@ -30,19 +30,19 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
 
         // Find it by search; the filter goes into the URL, and that URL alone shows the same list.
         await OpenAsync(page, "/leads");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" }).FillAsync("zephyr");
         await Assertions.Expect(page).ToHaveURLAsync(new Regex(@"/leads\?q=zephyr$"));
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true })).ToHaveCountAsync(0);
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
         await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" })).ToHaveValueAsync("zephyr");
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true })).ToHaveCountAsync(0);
 
         // Edit: the change is saved and the timeline says what changed.
-        await page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(LeadUrl());
         await WaitForCircuitAsync(page);
         await page.GetByLabel("Company", new() { Exact = true }).FillAsync("Zephyr Kites Ltd");
@@ -50,29 +50,30 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
         await Assertions.Expect(page.GetByText("Company: Zephyr Kites → Zephyr Kites Ltd")).ToBeVisibleAsync();
         await page.GetByLabel("Add a note").FillAsync("Called: wants a demo on Friday");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
-        await Assertions.Expect(page.Locator(".lead-activity-note").First).ToContainTextAsync("Maria Lopez added a note");
-        await Assertions.Expect(page.Locator(".lead-activity-note").First).ToContainTextAsync("Called: wants a demo on Friday");
+        var newest = page.GetByRole(AriaRole.List, new() { Name = "Activity" }).GetByRole(AriaRole.Listitem).First;
+        await Assertions.Expect(newest).ToContainTextAsync("Maria Lopez added a note");
+        await Assertions.Expect(newest).ToContainTextAsync("Called: wants a demo on Friday");
         await Assertions.Expect(page.GetByLabel("Add a note")).ToHaveValueAsync("");
 
         // Move it on the board with the card's Move button; it lands in the other column and stays there.
         await OpenAsync(page, "/leads/board?q=zephyr");
         var newColumn = page.GetByRole(AriaRole.Region, new() { Name = "New" });
-        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
+        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Quinn Zephyr", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Move Quinn Zephyr to Qualified" }).ClickAsync();
         var qualified = page.GetByRole(AriaRole.Region, new() { Name = "Qualified" });
-        await Assertions.Expect(qualified.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
-        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToHaveCountAsync(0);
+        await Assertions.Expect(qualified.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(newColumn.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToHaveCountAsync(0);
 
         // Dragging the card works too; after a reload it is still where it was dropped.
         var won = page.GetByRole(AriaRole.Region, new() { Name = "Won" });
-        await page.GetByRole(AriaRole.Listitem, new() { Name = "Quinn Zephyr", Exact = true }).DragToAsync(won, new() { TargetPosition = new() { X = 40, Y = 20 } });
-        await Assertions.Expect(won.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Article, new() { Name = "Quinn Zephyr", Exact = true }).DragToAsync(won, new() { TargetPosition = new() { X = 40, Y = 20 } });
+        await Assertions.Expect(won.GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true })).ToBeVisibleAsync();
         await page.ReloadAsync();
         await WaitForCircuitAsync(page);
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Won" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Won" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true }))
             .ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr" }))
+        await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Qualified" }).GetByRole(AriaRole.Link, new() { Name = "Quinn Zephyr", Exact = true }))
             .ToHaveCountAsync(0);
     }
 
@@ -81,7 +82,7 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
     {
         var maria = await SignInDemoAsync(AgentName);
         await OpenAsync(maria, "/leads?q=olivia%20meyer");
-        await maria.GetByRole(AriaRole.Link, new() { Name = DemoLeadName }).ClickAsync();
+        await maria.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true }).ClickAsync();
         await Assertions.Expect(maria).ToHaveURLAsync(LeadUrl());
         await WaitForCircuitAsync(maria);
         var tom = await SignInDemoAsync(OtherAgentName);
@@ -112,9 +113,60 @@ public sealed partial class LeadBrowserTests(BrowserFixture browser, SmtpServerF
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText("Your account does not have access to this page.")).ToBeVisibleAsync();
             await Assertions.Expect(page.GetByText(DemoLeadName)).ToHaveCountAsync(0);
-            await Assertions.Expect(page.GetByRole(AriaRole.Grid)).ToHaveCountAsync(0);
+            await Assertions.Expect(page.GetByRole(AriaRole.Table)).ToHaveCountAsync(0);
         }
     }
+
+    [Fact]
+    public async Task TheLeadListIsCardsOnAPhoneWithItsFiltersBehindOneButtonAndShowsEveryActionOnAWideScreen()
+    {
+        var page = await SignInDemoAsync(AgentName);
+
+        // A phone: each lead is a card with its name, company, status, owner and actions; nothing scrolls sideways.
+        await page.SetViewportSizeAsync(390, 844);
+        await OpenAsync(page, "/leads?q=olivia%20meyer");
+        var card = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true }) });
+        await Assertions.Expect(card).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText("Northwind Traders")).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText("New", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByText(AgentName)).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {DemoLeadName}" })).ToBeVisibleAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = $"Email {DemoLeadName}" })).ToBeInViewportAsync();
+        await Assertions.Expect(card.GetByRole(AriaRole.Link, new() { Name = $"Call {DemoLeadName}" })).ToBeInViewportAsync();
+        // Card, not table: the column headers are gone, and the card's fields stack within the screen's width.
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Company" })).ToBeHiddenAsync();
+        var box = await card.BoundingBoxAsync();
+        Assert.True(box is { Width: <= 390, Height: > 60 }, $"The card is {box?.Width} × {box?.Height}.");
+        Assert.True(await FitsTheScreenWidthAsync(page));
+
+        // The filters other than the search fold behind one button.
+        var filters = page.GetByRole(AriaRole.Button, new() { Name = "Filters", Exact = true });
+        await Assertions.Expect(page.GetByRole(AriaRole.Searchbox, new() { Name = "Search" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Created from")).ToBeHiddenAsync();
+        await Assertions.Expect(filters).ToHaveAttributeAsync("aria-expanded", "false");
+        await filters.ClickAsync();
+        await Assertions.Expect(filters).ToHaveAttributeAsync("aria-expanded", "true");
+        await Assertions.Expect(page.GetByLabel("Created from")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Created to")).ToBeInViewportAsync();
+        Assert.True(await FitsTheScreenWidthAsync(page));
+
+        // A laptop: a table whose every action (the page's and each row's) is in view without scrolling sideways.
+        await page.SetViewportSizeAsync(1280, 800);
+        await OpenAsync(page, "/leads");
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Company" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Created from")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Filters", Exact = true })).ToBeHiddenAsync();
+        foreach (var action in new[] { "List", "Board", "Export CSV", "Import CSV", "New lead" })
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = action, Exact = true })).ToBeInViewportAsync();
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { Has = page.GetByRole(AriaRole.Link, new() { Name = DemoLeadName, Exact = true }) });
+        await Assertions.Expect(row.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {DemoLeadName}" })).ToBeInViewportAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = $"Email {DemoLeadName}" })).ToBeInViewportAsync();
+        await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = $"Call {DemoLeadName}" })).ToBeInViewportAsync();
+        Assert.True(await FitsTheScreenWidthAsync(page));
+    }
+
+    private static Task<bool> FitsTheScreenWidthAsync(IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth");
 
     [GeneratedRegex("/leads/[0-9a-f-]{36}$")]
     private static partial Regex LeadUrl();

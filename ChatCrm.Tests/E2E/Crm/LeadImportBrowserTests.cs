@@ -21,7 +21,7 @@ public sealed class LeadImportBrowserTests(BrowserFixture browser, SmtpServerFix
         var preview = page.GetByRole(AriaRole.Table, new() { Name = "Preview of the file" });
         await Expect(preview).ToContainTextAsync("Ida Import", new() { Timeout = 20_000 });
         await Expect(preview).ToContainTextAsync("bob@");
-        await Expect(page.GetByLabel("Field for column E-mail")).ToContainTextAsync("Email");
+        await Expect(page.GetByRole(AriaRole.Combobox, new() { Name = "Field for column E-mail" })).ToHaveValueAsync("Email");
         await page.GetByRole(AriaRole.Button, new() { Name = "Import 3 rows" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.List, new() { Name = "Import result" })).ToContainTextAsync("2 created");

@@ -42,8 +42,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser, Sm
         // The chat with a message: the circuit's WebSocket, the composer's script, a live re-render.
         await OpenAsync(page, "/chat");
         await page.GetByRole(AriaRole.Button, new() { Name = "New chat" }).ClickAsync();
-        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search people" }).FillAsync(AgentName);
-        await page.GetByRole(AriaRole.Button, new() { Name = AgentName }).ClickAsync();
+        await page.GetByRole(AriaRole.Combobox, new() { Name = "Search people" }).FillAsync(AgentName);
+        await page.GetByRole(AriaRole.Option, new() { Name = AgentName }).ClickAsync();
         var messageBox = page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
         await Assertions.Expect(messageBox).ToHaveAttributeAsync("data-composer-ready", "true");
         await messageBox.FillAsync("Hello under a strict policy");

@@ -34,10 +34,12 @@ public sealed class TimeZoneBrowserTests(BrowserFixture browser, SmtpServerFixtu
         var zoneSection = client.GetByRole(AriaRole.Region, new() { Name = "Time zone" });
         await Assertions.Expect(zoneSection.GetByRole(AriaRole.Status)).ToContainTextAsync("Times show in America/New_York");
 
-        await zoneSection.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" }).ClickAsync();
+        var zoneBox = zoneSection.GetByRole(AriaRole.Combobox, new() { Name = "Time zone" });
+        await zoneBox.ClickAsync();
+        await zoneBox.FillAsync("");
         // Typed key by key, as a person does: the list filters on key presses. Picking only once it has filtered keeps
         // the click off an item the filtering is about to replace (seen on a loaded machine: the click was lost).
-        await client.GetByLabel("Search time zones").PressSequentiallyAsync("Kolkata");
+        await zoneBox.PressSequentiallyAsync("Kolkata");
         await Assertions.Expect(client.GetByRole(AriaRole.Option)).ToHaveCountAsync(1);
         await client.GetByRole(AriaRole.Option, new() { Name = "Asia/Kolkata (UTC+05:30)", Exact = true }).ClickAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Option)).ToBeHiddenAsync();

@@ -41,7 +41,8 @@ public sealed partial class LockoutAndResetTests(SmtpServerFixture smtp) : Accou
 
     private static string StatusLine(string html) => StatusAlert().Match(html).Value;
 
-    [GeneratedRegex("<div class=\"account-status[^\"]*\" role=\"alert\">[^<]*</div>")]
+    // The refusal's alert (StatusMessage): its role and colour, and its sentence.
+    [GeneratedRegex("<div role=\"alert\" class=\"mud-alert [^\"]*\">.*?<div class=\"mud-alert-message\">[^<]*</div>", RegexOptions.Singleline)]
     private static partial Regex StatusAlert();
 
     [GeneratedRegex(@"locked until (\w+ \d{1,2} \w+ \d{4}, \d{2}:\d{2}) \(UTC\)")]

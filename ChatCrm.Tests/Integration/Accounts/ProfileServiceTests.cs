@@ -1,4 +1,5 @@
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
 using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.Accounts;
@@ -64,10 +65,9 @@ public sealed class ProfileServiceTests : IAsyncLifetime
         Assert.True((await Profiles.SaveAsync(Self, firstTab)).Succeeded);
 
         secondTab.DisplayName = "From the second tab";
-        var stale = await Profiles.SaveAsync(Self, secondTab);
+        var stale = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Profiles.SaveAsync(Self, secondTab));
 
-        Assert.False(stale.Succeeded);
-        Assert.Contains("changed elsewhere", stale.Error, StringComparison.Ordinal);
+        Assert.Contains("changed elsewhere", stale.Message, StringComparison.Ordinal);
         Assert.Equal("From the first tab", (await Profiles.GetViewAsync(_user.Id))!.DisplayName);
     }
 

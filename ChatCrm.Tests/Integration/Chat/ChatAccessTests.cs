@@ -248,6 +248,8 @@ public sealed class ChatAccessTests : ChatTestBase
         await Assert.ThrowsAsync<ForbiddenException>(() => Chat.DirectAsync(client, otherClient));
         await Assert.ThrowsAsync<ForbiddenException>(() => Chat.GroupAsync(client, "Clients only", otherClient, Ann));
         var withStaff = await Chat.DirectAsync(client, Ann);
+        // A one-to-one chat shows in the lists once someone has written in it.
+        await Chat.SayAsync(client, withStaff, "Hello, a question about my order");
 
         Assert.Equal([withStaff], (await Chat.Chats.ListAsync(client.Actor)).Select(c => c.Id));
         Assert.Empty(await Chat.Chats.ListAsync(otherClient.Actor));

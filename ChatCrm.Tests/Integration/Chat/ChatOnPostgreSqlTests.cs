@@ -70,6 +70,8 @@ public sealed class ChatOnPostgreSqlTests(PostgresFixture postgres, ITestOutputH
             var opened = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => i % 2 == 0 ? _chat.DirectAsync(left, right) : _chat.DirectAsync(right, left))));
 
             Assert.Single(opened.Distinct());
+            // Listed once written in (a one-to-one chat nobody wrote in stays off the lists), and only once.
+            await _chat.SayAsync(left, opened[0], "Hello");
             Assert.Single(await _chat.Chats.ListAsync(right.Actor));
         }
     }

@@ -32,9 +32,28 @@ public sealed class DirectChatTests : ChatTestBase
             var opened = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => Task.Run(() => i % 2 == 0 ? Chat.DirectAsync(left, right) : Chat.DirectAsync(right, left))));
 
             Assert.Single(opened.Distinct());
+            await Chat.SayAsync(left, opened[0], "hello");
             Assert.Equal([opened[0]], (await Chat.Chats.ListAsync(left.Actor)).Select(c => c.Id));
             Assert.Equal([opened[0]], (await Chat.Chats.ListAsync(right.Actor)).Select(c => c.Id));
         }
+    }
+
+    [Fact]
+    public async Task AChatOpenedWithNobodyWritingStaysOffBothListsUntilTheFirstMessage()
+    {
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        await Chat.DirectAsync(Bob, Ann);
+
+        Assert.Empty(await Chat.Chats.ListAsync(Ann.Actor));
+        Assert.Empty(await Chat.Chats.ListAsync(Bob.Actor));
+        // Still a chat to open: it has its details and an empty history.
+        Assert.Equal(Bob.Name, (await Chat.Chats.GetDetailsAsync(Ann.Actor, direct)).Title);
+        Assert.Empty((await Chat.Messages.GetPageAsync(Ann.Actor, direct)).Messages);
+
+        await Chat.SayAsync(Bob, direct, "Hi Ann");
+
+        Assert.Equal([direct], (await Chat.Chats.ListAsync(Ann.Actor)).Select(c => c.Id));
+        Assert.Equal([direct], (await Chat.Chats.ListAsync(Bob.Actor)).Select(c => c.Id));
     }
 
     [Fact]

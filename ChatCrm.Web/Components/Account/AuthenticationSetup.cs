@@ -31,7 +31,7 @@ internal static class AuthenticationSetup
             cookie.LoginPath = "/account/login";
             cookie.LogoutPath = "/account/logout";
             cookie.AccessDeniedPath = "/account/access-denied";
-            cookie.Events = new CookieAuthenticationEvents
+            var events = new CookieAuthenticationEvents
             {
                 OnValidatePrincipal = SessionCookieValidator.ValidateAsync,
                 // A signed-in person without the role gets a plain 403, rendered by the status-code page.
@@ -41,6 +41,14 @@ internal static class AuthenticationSetup
                     return Task.CompletedTask;
                 },
             };
+            // A browser whose cookie was just refused is told why on the sign-in page (SignedOutReasons).
+            var redirectToLogin = events.OnRedirectToLogin;
+            events.OnRedirectToLogin = context =>
+            {
+                context.RedirectUri = SignedOutReasons.AddTo(context.RedirectUri, context.HttpContext);
+                return redirectToLogin(context);
+            };
+            cookie.Events = events;
         });
 
         // The session id claim must survive Identity's periodic principal refresh.

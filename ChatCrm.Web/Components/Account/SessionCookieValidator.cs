@@ -40,8 +40,18 @@ internal static class SessionCookieValidator
         {
             context.RejectPrincipal();
             await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            await RememberReasonAsync(context.HttpContext, userId);
             return;
         }
         await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // A changed security stamp (new password, lock, role change) refuses the cookie too.
+        if (context.Principal is null) await RememberReasonAsync(context.HttpContext, userId);
+    }
+
+    // The redirect to sign in says why (AuthenticationSetup): the account of the refused cookie itself is the only one looked at.
+    private static async Task RememberReasonAsync(HttpContext http, Guid? userId)
+    {
+        var lockout = http.RequestServices.GetRequiredService<AccountLockout>();
+        SignedOutReasons.Remember(http, await SignedOutReasons.FindAsync(lockout, userId, http.RequestAborted));
     }
 }

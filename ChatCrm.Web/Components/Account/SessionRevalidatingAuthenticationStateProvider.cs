@@ -18,6 +18,7 @@ internal sealed partial class SessionRevalidatingAuthenticationStateProvider(
     IDbContextFactory<ChatCrmDbContext> dbFactory,
     IOptions<AccountOptions> accounts,
     IOptions<IdentityOptions> identity,
+    SignOutNavigation signOut,
     TimeProvider clock)
     : RevalidatingServerAuthenticationStateProvider(loggerFactory)
 {
@@ -37,11 +38,19 @@ internal sealed partial class SessionRevalidatingAuthenticationStateProvider(
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
             var now = clock.GetUtcNow();
             var stamp = principal.FindFirst(identity.Value.ClaimsIdentity.SecurityStampClaimType)?.Value;
-            return await db.Users.AsNoTracking().AnyAsync(u =>
-                u.Id == userId
-                && u.SecurityStamp == stamp
-                && (u.LockoutEnd == null || u.LockoutEnd <= now)
-                && db.Sessions.Any(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null), cancellationToken);
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId)
+                .Select(u => new
+                {
+                    u.SecurityStamp,
+                    u.LockoutEnd,
+                    SessionActive = db.Sessions.Any(s => s.Id == sessionId && s.UserId == userId && s.EndedAt == null),
+                })
+                .FirstOrDefaultAsync(cancellationToken);
+            var locked = user?.LockoutEnd > now;
+            if (user is not null && user.SecurityStamp == stamp && !locked && user.SessionActive) return true;
+            // Said on the sign-in page this circuit is sent to (SignedOutRedirect); it concerns this page's own account only.
+            signOut.Reason = locked ? SignedOutReason.Locked : SignedOutReason.SessionEnded;
+            return false;
         }
         catch (Exception e) when (DatabaseOutage.Is(e))
         {

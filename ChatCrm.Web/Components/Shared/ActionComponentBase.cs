@@ -35,9 +35,13 @@ public abstract class ActionComponentBase : ComponentBase
     /// <param name="actionName">For the log, e.g. "delete lead".</param>
     /// <param name="confirm">Asked first (<see cref="Confirmations"/>); the action runs only when it answers true.</param>
     /// <param name="reload">Offered as "Reload" when someone else saved the record first.</param>
+    /// <param name="showBesideField">
+    /// Given a refusal, shows it beside the field it is about and answers true; such a refusal is then said once, where
+    /// the fix is typed, and not repeated in a snackbar.
+    /// </param>
     /// <returns>True when the action succeeded.</returns>
     protected async Task<bool> RunAsync(string actionName, Func<Actor, Task<Result>> action, string? successText,
-        Func<Task<bool>>? confirm = null, Func<Task>? reload = null)
+        Func<Task<bool>>? confirm = null, Func<Task>? reload = null, Func<string, bool>? showBesideField = null)
     {
         // Busy also covers the confirmation, so a double click cannot open two dialogs or run the action twice.
         if (Busy) return false;
@@ -51,7 +55,8 @@ public abstract class ActionComponentBase : ComponentBase
                 if (successText is not null) Outcomes.Succeeded(successText);
                 return true;
             }
-            Outcomes.Refused(result.Error ?? Outcomes.UnexpectedText);
+            var error = result.Error ?? Outcomes.UnexpectedText;
+            if (showBesideField?.Invoke(error) != true) Outcomes.Refused(error);
         }
         catch (Exception ex)
         {

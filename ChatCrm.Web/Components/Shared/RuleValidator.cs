@@ -48,6 +48,13 @@ public sealed class RuleValidator<TModel> : ComponentBase, IDisposable where TMo
         _context.NotifyValidationStateChanged();
     }
 
+    /// <summary>One refusal beside its field; true, for <see cref="ActionComponentBase"/>'s showBesideField.</summary>
+    public bool Show(string field, string message)
+    {
+        Show(new Dictionary<string, string> { [field] = message });
+        return _context is not null;
+    }
+
     private void OnValidationRequested(object? sender, ValidationRequestedEventArgs e)
     {
         _messages!.Clear();

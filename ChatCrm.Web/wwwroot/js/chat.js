@@ -105,8 +105,13 @@ export function attachList(list, dotnet, hasOlder, hasNewer) {
 // The composer. The text box belongs to the browser: the server never writes into it while someone types (a render
 // arriving late would wipe what was typed meanwhile). Enter or the send button takes the text, empties the box at
 // once and hands the text to .NET; Shift+Enter is a new line. The attach button opens the hidden file input, and a
-// pasted file goes into that input as if chosen.
-export function attachComposer(textarea, fileInput, attachButton, sendButton, dotnet, draft) {
+// pasted file goes into that input as if chosen. The parts are found inside the composer's element (Composer.razor;
+// the attach button and file input are AttachmentUpload's).
+export function attachComposer(root, dotnet, draft) {
+    const textarea = root.querySelector('textarea');
+    const sendButton = root.querySelector('[data-composer-send]');
+    const attachButton = root.querySelector('[data-composer-attach]');
+    const fileInput = root.querySelector('input[type=file]');
     if (draft) textarea.value = draft;
     // Until this runs, Send and Enter do nothing; scripts that drive the page (the benchmark) wait for this mark.
     textarea.dataset.composerReady = 'true';

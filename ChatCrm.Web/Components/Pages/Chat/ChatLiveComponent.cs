@@ -4,19 +4,24 @@ using Microsoft.AspNetCore.Components;
 namespace ChatCrm.Web.Components.Pages.Chat;
 
 /// <summary>
-/// The one live-update pattern for chat components (STYLE.md #6): subscribe to <see cref="ChatEvents"/> after the first
-/// render, hop onto the circuit with InvokeAsync, hand failures to the error boundary with DispatchExceptionAsync, and
-/// drop the subscription on dispose. The publisher's thread is never held up: it only queues the work, so a slow page
-/// cannot slow a sender down.
+/// The one live-update pattern for chat components (STYLE.md #6, eShop's OrdersRefreshOnStatusChange): subscribe to
+/// <see cref="ChatEvents"/>, hop onto the circuit with InvokeAsync, hand failures to the error boundary with
+/// DispatchExceptionAsync, and drop the subscription on dispose. The publisher's thread is never held up: it only
+/// queues the work, so a slow page cannot slow a sender down. Actions run as in every chat component
+/// (<see cref="ChatActionComponent"/>).
 /// </summary>
-public abstract class ChatLiveComponent : ComponentBase, IAsyncDisposable
+public abstract class ChatLiveComponent : ChatActionComponent, IAsyncDisposable
 {
     private IDisposable? _subscription;
     private bool _disposed;
 
     [Inject] private ChatEvents Events { get; set; } = default!;
 
-    /// <summary>Starts listening for the person's chat events; call once, after the first render.</summary>
+    /// <summary>
+    /// Starts listening for the person's chat events; call once. Chat components exist only on a live circuit (the
+    /// chat page shows them after its own first render), so they listen before their first read, not after their
+    /// first render: an event between the read and the subscription would otherwise be lost.
+    /// </summary>
     protected void Listen(Guid userId) => _subscription ??= Events.Subscribe(userId, Deliver);
 
     /// <summary>Runs on the circuit, one event at a time in arrival order (until it awaits).</summary>

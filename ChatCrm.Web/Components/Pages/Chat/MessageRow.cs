@@ -3,7 +3,7 @@ using ChatCrm.Core.Chat;
 namespace ChatCrm.Web.Components.Pages.Chat;
 
 /// <summary>
-/// How one message shows in a conversation: everything <see cref="Conversation"/> decides for it, handed to
+/// How one message shows in a conversation: everything <see cref="MessageList"/> decides for it, handed to
 /// <see cref="MessageItem"/> as one parameter. Each component parameter is a frame in the list's render tree, which
 /// every circuit keeps twice (current and previous); twelve per message made that tree outgrow its 1,024-frame buffer
 /// with a page of history. Compared by value, so a row that did not change does not render again.
@@ -26,11 +26,11 @@ public sealed record ReaderNames(IReadOnlyList<string> Names)
     public override int GetHashCode() => Names.Count;
 }
 
-/// <summary>What a message's own buttons do; the conversation that shows it answers.</summary>
+/// <summary>What a message's own buttons do; the list that shows it answers (and says how it went, through Outcomes).</summary>
 public interface IMessageActions
 {
-    /// <summary>Saves new text; returns a message to show when refused, or null.</summary>
-    Task<string?> EditAsync(MessageView message, string text);
+    /// <summary>Saves new text; false when it was refused (the editor stays open with the text).</summary>
+    Task<bool> EditAsync(MessageView message, string text);
 
     Task DeleteAsync(MessageView message);
 }

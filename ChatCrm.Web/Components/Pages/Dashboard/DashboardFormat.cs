@@ -10,28 +10,28 @@ internal static class DashboardFormat
 
     public static string Status(LeadStatus status) => status.ToString();
 
-    /// <summary>Theme colours, so the charts follow the light and dark theme.</summary>
+    /// <summary>
+    /// Theme colours (CSS variables, which SVG fills accept), so the charts follow the light and dark theme. A neutral
+    /// bar or slice is the theme's secondary text colour: grey on white, light grey on the dark surface.
+    /// </summary>
     public static string Colour(TicketPriority priority) => priority switch
     {
-        TicketPriority.Urgent => "var(--rz-danger)",
-        TicketPriority.High => "var(--rz-warning)",
-        TicketPriority.Medium => "var(--rz-info)",
-        _ => "var(--rz-base-500)",
+        TicketPriority.Urgent => "var(--mud-palette-error)",
+        TicketPriority.High => "var(--mud-palette-warning)",
+        TicketPriority.Medium => "var(--mud-palette-info)",
+        _ => "var(--mud-palette-text-secondary)",
     };
 
+    /// <summary>The same colours as the lead list's status labels (LeadFormat.StatusClass).</summary>
     public static string Colour(LeadStatus status) => status switch
     {
-        LeadStatus.Won => "var(--rz-success)",
-        LeadStatus.Lost => "var(--rz-base-400)",
-        _ => "var(--rz-primary)",
+        LeadStatus.New => "var(--mud-palette-info)",
+        LeadStatus.Contacted => "var(--mud-palette-primary)",
+        LeadStatus.Qualified => "var(--mud-palette-warning)",
+        LeadStatus.Won => "var(--mud-palette-success)",
+        _ => "var(--mud-palette-text-secondary)",
     };
 
-    public static Radzen.BadgeStyle Badge(TicketStatus status) => status switch
-    {
-        TicketStatus.Open => Radzen.BadgeStyle.Info,
-        TicketStatus.InProgress => Radzen.BadgeStyle.Primary,
-        TicketStatus.Waiting => Radzen.BadgeStyle.Warning,
-        TicketStatus.Resolved => Radzen.BadgeStyle.Success,
-        _ => Radzen.BadgeStyle.Base,
-    };
+    /// <summary>The class of a ticket status label: the ticket list's own (app-badge in app.css).</summary>
+    public static string Badge(TicketStatus status) => "app-badge " + Tickets.TicketFormat.StatusClass(status);
 }

@@ -1,10 +1,8 @@
-using ChatCrm.Web.Components.Shared;
+using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Dashboard;
 using ChatCrm.Core.Tickets;
-using ChatCrm.Core.Accounts;
-using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Dashboard;
 
@@ -19,8 +17,9 @@ public sealed partial class DashboardPage
     private ProfileView? Me { get; set; }
 
     private DashboardView? _view;
-    private bool _loading = true;
-    private CancellationTokenSource? _load;
+    private bool _loadedOnce;
+    // A second click on Refresh, or leaving the page, cancels the load under way.
+    private readonly LatestLoad _loads = new();
 
     private string Greeting => Me is null ? "Welcome" : $"Welcome, {Me.DisplayName}";
 
@@ -34,38 +33,21 @@ public sealed partial class DashboardPage
 
     private async Task ReloadAsync()
     {
-        // A newer load (a second click on Refresh) wins; the older one's result is dropped.
-        if (_load is not null) await _load.CancelAsync();
-        _load?.Dispose();
-        _load = new CancellationTokenSource();
-        var token = _load.Token;
-        _loading = true;
-        Message = null;
-        StateHasChanged();
-        try
+        var loading = LoadListAsync(_loads, "dashboard", async token =>
         {
             var view = await Dashboard.GetAsync(await GetActorAsync(), Time.Format, token);
-            if (token.IsCancellationRequested) return;
-            _view = view;
-        }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
-        {
-            return;
-        }
-        catch (Exception ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load the dashboard");
-            Show(AlertStyle.Danger, "The dashboard could not be loaded. Please try Refresh.");
-        }
-        _loading = false;
+            return () => _view = view;
+        });
+        // Show the spinner and the busy Refresh button while it loads.
+        StateHasChanged();
+        await loading;
+        _loadedOnce = true;
         StateHasChanged();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        if (_load is null) return;
-        await _load.CancelAsync();
-        _load.Dispose();
+        _loads.Dispose();
+        return ValueTask.CompletedTask;
     }
-
 }

@@ -1,24 +1,19 @@
-using ChatCrm.Web.Components.Shared;
-using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
-using ChatCrm.Web.Components.Pages.Common;
-using Microsoft.AspNetCore.Components;
-using Radzen;
+using ChatCrm.Web.Components.Shared;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
 /// <summary>The pipeline: a column per status; dragging a card (or its "Move" button) changes the lead's status.</summary>
-public sealed partial class LeadBoard
+public sealed partial class LeadBoard : IDisposable
 {
     private const int CardsPerColumn = 30;
 
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
+    private MudDropContainer<BoardItem>? _container;
     private LeadFilter _filter = new();
     private string? _shownQuery;
-    private IReadOnlyList<LeadBoardColumn>? _columns;
-    private LeadCard? _dragged;
-    private bool _loading;
+    private LeadBoardModel? _board;
+    private readonly LatestLoad _loads = new();
 
     protected override Task OnInitializedAsync() => LoadPickersAsync();
 
@@ -31,52 +26,29 @@ public sealed partial class LeadBoard
         await LoadAsync();
     }
 
-    private async Task LoadAsync()
+    private Task LoadAsync() => LoadListAsync(_loads, "lead board", async token =>
     {
-        _loading = true;
-        try
+        var columns = await Leads.BoardAsync(await GetActorAsync(), _filter, CardsPerColumn, token);
+        return () =>
         {
-            _columns = await Leads.BoardAsync(await GetActorAsync(), _filter, CardsPerColumn);
-        }
-        catch (ForbiddenException)
-        {
-            _columns = [];
-            Show(AlertStyle.Danger, ForbiddenText);
-        }
-        catch (Exception ex)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load lead board");
-            Show(AlertStyle.Danger, "The board could not be loaded. Please try again.");
-        }
-        finally
-        {
-            _loading = false;
-        }
-    }
+            _board = new LeadBoardModel(columns);
+            _container?.Refresh();
+        };
+    });
 
-    private async Task ReloadAsync()
-    {
-        await LoadAsync();
-        // Called from PageMessageAlert's Reload button, whose click re-renders only the alert.
-        StateHasChanged();
-    }
+    private void OnFilterChanged(LeadFilter filter) => ShowInAddress("leads/board", filter.ToQueryString());
 
-    private void OnFilterChanged(LeadFilter filter) =>
-        Navigation.NavigateTo(LeadListView.Url("leads/board", filter.ToQueryString()), replace: true);
-
-    private async Task DropAsync(LeadStatus to)
-    {
-        var card = _dragged;
-        _dragged = null;
-        if (card is not null) await MoveAsync(card, to);
-    }
+    private Task DroppedAsync(MudItemDropInfo<BoardItem> drop) =>
+        Enum.TryParse<LeadStatus>(drop.DropzoneIdentifier, out var to) ? MoveAsync(drop.Item!.Card, to) : Task.CompletedTask;
 
     private async Task MoveAsync(LeadCard card, LeadStatus to)
     {
-        var from = _columns?.FirstOrDefault(c => c.Cards.Any(x => x.Id == card.Id))?.Status;
-        if (from == to) return;
-        await RunAsync("move lead", a => Leads.MoveAsync(a, card.Id, to, card.Version), $"{card.Name} moved to {to}.", reload: ReloadAsync);
+        if (_board?.Move(card.Id, to) is null) return;
+        _container?.Refresh();
+        await RunAsync("move lead", a => Leads.MoveAsync(a, card.Id, to, card.Version), $"{card.Name} moved to {to}.", reload: LoadAsync);
         // Success or not (a conflict, a deleted lead), the board shows what is stored now.
         await LoadAsync();
     }
+
+    public void Dispose() => _loads.Dispose();
 }

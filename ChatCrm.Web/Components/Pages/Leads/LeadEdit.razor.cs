@@ -1,9 +1,7 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
-using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
@@ -16,15 +14,13 @@ public sealed partial class LeadEdit
 
     [Inject] private NavigationManager Navigation { get; set; } = default!;
 
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-
     [Parameter] public Guid? Id { get; set; }
 
     private Guid? _shownId;
     private bool _shownOnce;
     private LeadDetails? _loaded;
     private LeadInput? _input;
-    private Dictionary<string, string> _errors = [];
+    private LeadForm? _form;
     private LeadDuplicate? _duplicate;
     private IReadOnlyList<LeadOwner> _owners = [];
     private IReadOnlyList<LeadActivityRow> _timeline = [];
@@ -41,24 +37,25 @@ public sealed partial class LeadEdit
             _owners = await Leads.OwnersAsync(await GetActorAsync());
             await LoadAsync();
         }
-        catch (ForbiddenException)
+        catch (Exception ex)
         {
-            _notFound = true;
-            Show(AlertStyle.Danger, ForbiddenText);
+            _notFound = ex is ForbiddenException;
+            Report(ex, "load lead");
         }
     }
 
     private async Task LoadAsync()
     {
-        _errors = [];
         _duplicate = null;
+        var actor = await GetActorAsync();
         if (Id is not { } id)
         {
             _loaded = null;
-            _input = new LeadInput();
+            _notFound = false;
+            // A new lead is the creating agent's own until they choose otherwise.
+            _input = new LeadInput { OwnerId = _owners.Any(o => o.Id == actor.UserId) ? actor.UserId : null };
             return;
         }
-        var actor = await GetActorAsync();
         _loaded = await Leads.GetAsync(actor, id);
         _notFound = _loaded is null;
         _input = _loaded?.ToInput();
@@ -66,13 +63,18 @@ public sealed partial class LeadEdit
         if (_loaded is not null) _duplicate = await Leads.FindByEmailAsync(actor, _loaded.Email, id);
     }
 
+    /// <summary>After a conflict: the form starts again from the version saved now.</summary>
     private async Task ReloadAsync()
     {
-        await LoadAsync();
-        Show(AlertStyle.Info, "Reloaded: you now see the latest saved version.");
-        // The Reload button lives in PageMessageAlert, whose click re-renders only that component; this page must
-        // render itself to show the reloaded fields.
-        StateHasChanged();
+        try
+        {
+            await LoadAsync();
+            Outcomes.Succeeded("Reloaded: you now see the latest saved version.");
+        }
+        catch (Exception ex)
+        {
+            Report(ex, "reload lead");
+        }
     }
 
     private async Task CheckDuplicateAsync(string? email)
@@ -91,15 +93,8 @@ public sealed partial class LeadEdit
 
     private async Task SaveAsync()
     {
-        if (_input is null || Busy) return;
+        if (_input is null) return;
         var input = _input;
-        var local = LeadValidation.Validate(input);
-        if (local.Count > 0)
-        {
-            _errors = local;
-            Show(AlertStyle.Danger, FixFieldsText);
-            return;
-        }
         LeadSaveResult? saved = null;
         var creating = Id is null;
         var ok = await RunAsync(creating ? "create lead" : "save lead", async actor =>
@@ -109,12 +104,21 @@ public sealed partial class LeadEdit
                 : await Leads.CreateAsync(actor, input);
             return saved.Succeeded ? Result.Ok() : Result.Fail(saved.Errors.GetValueOrDefault("") ?? FixFieldsText);
         }, creating ? $"Lead {input.Name?.Trim()} created." : "Saved.", reload: ReloadAsync);
-        if (saved is { Succeeded: false }) _errors = saved.Errors.Where(e => e.Key.Length > 0).ToDictionary(e => e.Key, e => e.Value);
+        if (saved is { Succeeded: false }) _form?.Show(saved.Errors.Where(e => e.Key.Length > 0).ToDictionary(e => e.Key, e => e.Value));
         if (!ok || saved?.Id is not { } savedId) return;
         if (creating) Navigation.NavigateTo($"leads/{savedId}");
-        else
+        else await ReloadSavedAsync();
+    }
+
+    private async Task ReloadSavedAsync()
+    {
+        try
         {
             await LoadAsync();
+        }
+        catch (Exception ex)
+        {
+            Report(ex, "reload lead");
         }
     }
 
@@ -125,6 +129,11 @@ public sealed partial class LeadEdit
         {
             if (!await RunAsync("add lead note", a => Leads.AddNoteAsync(a, id, text), null)) return false;
             _timeline = await Leads.TimelineAsync(await GetActorAsync(), id);
+            return true;
+        }
+        catch (Exception ex)
+        {
+            Report(ex, "load lead timeline");
             return true;
         }
         finally
@@ -138,9 +147,8 @@ public sealed partial class LeadEdit
     {
         if (Id is not { } id || _loaded is null) return;
         var name = _loaded.Name;
-        if (await RunAsync("delete lead", a => Leads.DeleteAsync(a, id), null,
-                async () => await Dialogs.Confirm($"Delete {name} and the lead's timeline? This cannot be undone.", "Delete lead",
-                    new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Cancel", CloseDialogOnEsc = true }) == true))
+        if (await RunAsync("delete lead", a => Leads.DeleteAsync(a, id), $"{name} deleted.",
+                () => Confirmations.AskAsync("Delete lead", $"Delete {name} and the lead's timeline? This cannot be undone.", "Delete lead")))
             Navigation.NavigateTo("leads");
     }
 }

@@ -1,7 +1,6 @@
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
 using Microsoft.AspNetCore.Components;
-using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
@@ -23,13 +22,15 @@ public abstract class LeadFilterPageBase : LeadsPageBase
 
     [Inject] protected LeadService Leads { get; set; } = default!;
 
+    [Inject] protected NavigationManager Navigation { get; set; } = default!;
+
     protected IReadOnlyList<LeadOwner> Owners { get; private set; } = [];
 
     protected IReadOnlyList<string> Sources { get; private set; } = [];
 
     protected IReadOnlyList<string> Tags { get; private set; } = [];
 
-    /// <summary>The filter bar's choices; a Client is told the page is not theirs.</summary>
+    /// <summary>The filter bar's choices; a failure leaves them empty and says so (the list still loads).</summary>
     protected async Task LoadPickersAsync()
     {
         try
@@ -39,9 +40,12 @@ public abstract class LeadFilterPageBase : LeadsPageBase
             Sources = await Leads.SourcesAsync(actor);
             Tags = await Leads.TagsAsync(actor);
         }
-        catch (ForbiddenException)
+        catch (Exception ex)
         {
-            Show(AlertStyle.Danger, ForbiddenText);
+            Report(ex, "load lead filter choices");
         }
     }
+
+    /// <summary>The page's own address with <paramref name="query"/> (the filter, and for the list its sort and page).</summary>
+    protected void ShowInAddress(string path, string query) => Navigation.NavigateTo(LeadListView.Url(path, query), replace: true);
 }

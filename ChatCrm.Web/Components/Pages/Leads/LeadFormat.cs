@@ -1,5 +1,6 @@
+using System.Globalization;
 using ChatCrm.Core.Leads;
-using Radzen;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
@@ -8,23 +9,29 @@ internal static class LeadFormat
 {
     public static readonly IReadOnlyList<LeadStatus> Statuses = Enum.GetValues<LeadStatus>();
 
-    public static BadgeStyle Badge(LeadStatus status) => status switch
+    /// <summary>
+    /// The class of a status label (app-badge in app.css): plain markup, so a list row or a board card holds no component
+    /// for it. The colours are the dashboard chart's for the same status.
+    /// </summary>
+    public static string StatusClass(LeadStatus status) => "app-badge app-badge-" + status switch
     {
-        LeadStatus.New => BadgeStyle.Info,
-        LeadStatus.Contacted => BadgeStyle.Primary,
-        LeadStatus.Qualified => BadgeStyle.Warning,
-        LeadStatus.Won => BadgeStyle.Success,
-        _ => BadgeStyle.Base,
+        LeadStatus.New => "info",
+        LeadStatus.Contacted => "primary",
+        LeadStatus.Qualified => "warning",
+        LeadStatus.Won => "success",
+        _ => "neutral",
     };
+
+    public static string Owner(string? ownerName, Guid? ownerId) => ownerName ?? (ownerId is null ? "Unassigned" : "Deleted user");
 
     public static string Icon(LeadActivityKind kind) => kind switch
     {
-        LeadActivityKind.Created => "add_circle",
-        LeadActivityKind.Note => "sticky_note_2",
-        LeadActivityKind.StatusChanged => "swap_horiz",
-        LeadActivityKind.OwnerChanged => "person",
-        LeadActivityKind.Imported => "upload_file",
-        _ => "edit",
+        LeadActivityKind.Created => Icons.Material.Outlined.AddCircle,
+        LeadActivityKind.Note => Icons.Material.Outlined.StickyNote2,
+        LeadActivityKind.StatusChanged => Icons.Material.Outlined.SwapHoriz,
+        LeadActivityKind.OwnerChanged => Icons.Material.Outlined.Person,
+        LeadActivityKind.Imported => Icons.Material.Outlined.UploadFile,
+        _ => Icons.Material.Outlined.Edit,
     };
 
     public static string Describe(LeadActivityKind kind) => kind switch
@@ -36,4 +43,6 @@ internal static class LeadFormat
         LeadActivityKind.Imported => "imported the lead",
         _ => "edited the lead",
     };
+
+    public static string Count(int count) => count == 1 ? "1 lead" : count.ToString("N0", CultureInfo.InvariantCulture) + " leads";
 }

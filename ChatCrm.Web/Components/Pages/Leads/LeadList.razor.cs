@@ -1,88 +1,85 @@
-using ChatCrm.Web.Components.Shared;
-using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads;
-using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
 
+/// <summary>
+/// The lead list: server-paged, sorted and filtered, its whole view in the address (<see cref="LeadListView"/>), with
+/// bulk actions on the ticked rows.
+/// </summary>
 public sealed partial class LeadList : IDisposable
 {
     private const int PageSize = 25;
 
-    private static readonly Dictionary<string, LeadSort> SortColumns = new(StringComparer.Ordinal)
-    {
-        [nameof(LeadRow.Name)] = LeadSort.Name,
-        [nameof(LeadRow.Company)] = LeadSort.Company,
-        [nameof(LeadRow.Status)] = LeadSort.Status,
-        [nameof(LeadRow.CreatedAt)] = LeadSort.Created,
-        [nameof(LeadRow.UpdatedAt)] = LeadSort.Updated,
-    };
+    // Icons drawn as plain markup: one string shared by every row rather than a component in each.
+    private static readonly MarkupString EmailIcon = Svg(Icons.Material.Outlined.Email);
+    private static readonly MarkupString CallIcon = Svg(Icons.Material.Outlined.Phone);
 
-    [Inject] private NavigationManager Navigation { get; set; } = default!;
-
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    private static readonly Dictionary<string, object> TableLabel = new() { ["aria-label"] = "Leads" };
 
     // The list also keeps its sort and page in the address (LeadListView).
     [SupplyParameterFromQuery(Name = "sort")] public string? Sort { get; set; }
     [SupplyParameterFromQuery(Name = "dir")] public string? Direction { get; set; }
     [SupplyParameterFromQuery(Name = "page")] public string? PageNumber { get; set; }
 
-    private RadzenDataGrid<LeadRow> _grid = default!;
+    private MudTable<LeadRow> _table = default!;
     private LeadListView _view = new(new LeadFilter());
-    // The sort the columns start with; later sorting is the grid's own, reported through LoadData.
+    // The sort the columns start with; later sorting is the table's own, reported through ServerData.
     private LeadListView _initialView = new(new LeadFilter());
-    private IReadOnlyList<LeadRow>? _rows;
+    private int _pageIndex;
+    private IReadOnlyList<LeadRow> _rows = [];
     private int _count;
-    private bool _gridReady;
+    private bool _reloadAfterRender;
     private readonly HashSet<Guid> _selected = [];
     private readonly LatestLoad _loads = new();
 
     protected override async Task OnInitializedAsync()
     {
         _view = _initialView = CurrentUrlView();
+        _pageIndex = _view.Page - 1;
         await LoadPickersAsync();
     }
 
-    protected override async Task OnParametersSetAsync()
+    protected override void OnParametersSet()
     {
         var view = CurrentUrlView();
         if (view.SameAs(_view)) return;
         if (view.Filter.ToQueryString() != _view.Filter.ToQueryString()) _selected.Clear();
         _view = view;
-        // The URL moved on without the grid (a filter change, back/forward): load what it now says.
-        if (_gridReady) await _grid.GoToPage(view.Page - 1, forceReload: true);
+        // The URL moved on without the table (a filter change, back/forward): once the table has the new page, load
+        // what the URL now says.
+        _pageIndex = view.Page - 1;
+        _reloadAfterRender = true;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (!firstRender) return;
-        _gridReady = true;
-        // A bookmarked page number: the grid always starts on the first page, so move it there once.
-        if (_view.Page > 1) await _grid.GoToPage(_view.Page - 1, forceReload: true);
+        if (firstRender || !_reloadAfterRender) return;
+        _reloadAfterRender = false;
+        await _table.ReloadServerData();
     }
 
     private LeadListView CurrentUrlView() => LeadListView.Parse(Navigation.ToAbsoluteUri(Navigation.Uri).Query);
 
-    private SortOrder? SortOf(LeadSort column) =>
-        _initialView.Sort == column ? (_initialView.Descending ? SortOrder.Descending : SortOrder.Ascending) : null;
+    private SortDirection Initial(LeadSort column) =>
+        _initialView.Sort != column ? SortDirection.None : _initialView.Descending ? SortDirection.Descending : SortDirection.Ascending;
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private async Task<TableData<LeadRow>> LoadAsync(TableState state, CancellationToken cancellationToken)
     {
+        var view = _view with
+        {
+            Sort = Enum.TryParse<LeadSort>(state.SortLabel, ignoreCase: true, out var sort) && state.SortDirection != SortDirection.None
+                ? sort : LeadSort.Updated,
+            Descending = state.SortDirection != SortDirection.Ascending,
+            Page = state.Page + 1,
+        };
         await LoadListAsync(_loads, "lead list", async token =>
         {
-            var sorted = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null && SortColumns.ContainsKey(s.Property));
-            var view = _view with
-            {
-                Sort = sorted?.Property is { } property ? SortColumns[property] : LeadSort.Updated,
-                Descending = sorted is null || sorted.SortOrder == SortOrder.Descending,
-                Page = (args.Skip ?? 0) / PageSize + 1,
-            };
-            // The first load of a bookmarked later page is replaced by the GoToPage made after the first render.
-            if (!_gridReady && _view.Page > 1) return () => { };
-            var page = await Leads.ListAsync(await GetActorAsync(), view.Filter, view.Sort, view.Descending, args.Skip ?? 0, args.Top ?? PageSize, token);
+            // The table cancels a load it no longer wants (a newer page or sort); LatestLoad cancels one a newer load replaced.
+            using var both = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
+            var page = await Leads.ListAsync(await GetActorAsync(), view.Filter, view.Sort, view.Descending, state.Page * PageSize, PageSize, both.Token);
             return () =>
             {
                 _rows = page.Items;
@@ -90,70 +87,66 @@ public sealed partial class LeadList : IDisposable
                 Remember(view);
             };
         });
+        // A failed load keeps the rows already shown (the failure is reported).
+        return new TableData<LeadRow> { Items = _rows, TotalItems = _count };
     }
 
-    /// <summary>Puts the view the grid now shows into the address bar (replacing, so paging does not flood history).</summary>
+    /// <summary>Puts the view the table now shows into the address bar (replacing, so paging does not flood history).</summary>
     private void Remember(LeadListView view)
     {
         if (view.SameAs(_view) && view.SameAs(CurrentUrlView())) return;
         _view = view;
-        Navigation.NavigateTo(LeadListView.Url("leads", view.ToQueryString()), replace: true);
+        ShowInAddress("leads", view.ToQueryString());
     }
 
-    private void OnFilterChanged(LeadFilter filter)
-    {
-        // A new filter starts at page 1; the grid reloads when the URL comes back through OnParametersSet.
-        Navigation.NavigateTo(LeadListView.Url("leads", (_view with { Filter = filter, Page = 1 }).ToQueryString()), replace: true);
-    }
+    // A new filter starts at page 1; the table reloads when the URL comes back through OnParametersSet.
+    private void OnFilterChanged(LeadFilter filter) => ShowInAddress("leads", (_view with { Filter = filter, Page = 1 }).ToQueryString());
 
-    private bool AllOnPageSelected => _rows is { Count: > 0 } rows && rows.All(r => _selected.Contains(r.Id));
+    private bool AllOnPageSelected => _rows.Count > 0 && _rows.All(r => _selected.Contains(r.Id));
 
     private void SelectPage(bool on)
     {
-        foreach (var row in _rows ?? [])
-        {
-            if (on) _selected.Add(row.Id);
-            else _selected.Remove(row.Id);
-        }
+        foreach (var row in _rows) Select(row.Id, on);
     }
 
-    private void Select(LeadRow row, bool on)
+    private void Select(Guid id, bool on)
     {
-        if (on) _selected.Add(row.Id);
-        else _selected.Remove(row.Id);
+        if (on) _selected.Add(id);
+        else _selected.Remove(id);
     }
 
     private async Task AssignOwnerAsync(Guid? owner)
     {
         var ids = _selected.ToList();
         var name = owner is { } id ? Owners.FirstOrDefault(o => o.Id == id)?.Name ?? "the chosen owner" : "nobody (unassigned)";
-        if (await RunAsync("assign lead owner", a => Leads.AssignOwnerAsync(a, ids, owner), $"{LeadCount(ids.Count)} now belong to {name}."))
+        if (await RunAsync("assign lead owner", a => Leads.AssignOwnerAsync(a, ids, owner), $"{LeadFormat.Count(ids.Count)} now belong to {name}."))
             await AfterBulkAsync(clearSelection: false);
     }
 
     private async Task ChangeStatusAsync(LeadStatus status)
     {
         var ids = _selected.ToList();
-        if (await RunAsync("change lead status", a => Leads.ChangeStatusAsync(a, ids, status), $"{LeadCount(ids.Count)} moved to {status}."))
+        if (await RunAsync("change lead status", a => Leads.ChangeStatusAsync(a, ids, status), $"{LeadFormat.Count(ids.Count)} moved to {status}."))
             await AfterBulkAsync(clearSelection: false);
     }
 
     private async Task DeleteSelectedAsync()
     {
         var ids = _selected.ToList();
-        if (await RunAsync("delete leads", a => Leads.DeleteManyAsync(a, ids), $"{LeadCount(ids.Count)} deleted.",
-                async () => await Dialogs.Confirm($"Delete {LeadCount(ids.Count)} with their timelines? This cannot be undone.",
-                    "Delete leads", new ConfirmOptions { OkButtonText = "Delete", CancelButtonText = "Cancel", CloseDialogOnEsc = true }) == true))
+        var what = LeadFormat.Count(ids.Count);
+        if (await RunAsync("delete leads", a => Leads.DeleteManyAsync(a, ids), $"{what} deleted.",
+                () => Confirmations.AskAsync("Delete leads", $"Delete {what} with their timelines? This cannot be undone.", "Delete leads")))
             await AfterBulkAsync(clearSelection: true);
     }
 
     private async Task AfterBulkAsync(bool clearSelection)
     {
         if (clearSelection) _selected.Clear();
-        await _grid.Reload();
+        await _table.ReloadServerData();
     }
 
-    private static string LeadCount(int count) => count == 1 ? "1 lead" : $"{count} leads";
+    private static MarkupString Svg(string icon) =>
+        new($"<svg viewBox=\"0 0 24 24\" aria-hidden=\"true\" focusable=\"false\">{icon}</svg>");
 
     public void Dispose() => _loads.Dispose();
 }

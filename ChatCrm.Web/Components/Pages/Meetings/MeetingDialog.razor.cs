@@ -1,18 +1,20 @@
+using System.Globalization;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Meetings;
-using ChatCrm.Web.Components.Pages.Common;
 using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
+using Microsoft.AspNetCore.Components.Forms;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Meetings;
 
-/// <summary>What the page tells the person after the dialog closed with a change.</summary>
-public sealed record MeetingDialogOutcome(string Text);
-
 public sealed partial class MeetingDialog : IDisposable
 {
+    private const string FormId = "meeting-form";
     private static readonly TimeSpan ConflictDelay = TimeSpan.FromMilliseconds(300);
+    private static readonly CultureInfo Culture = CultureInfo.InvariantCulture;
+    private static readonly string[] TimeFields =
+        [nameof(MeetingForm.StartDate), nameof(MeetingForm.StartTime), nameof(MeetingForm.EndDate), nameof(MeetingForm.EndTime)];
 
     /// <summary>The meeting to open; null for a new one.</summary>
     [Parameter] public Guid? MeetingId { get; set; }
@@ -22,38 +24,34 @@ public sealed partial class MeetingDialog : IDisposable
 
     [Parameter] public DateTime? End { get; set; }
 
-    [Inject] private MeetingService Meetings { get; set; } = default!;
+    [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
-    [Inject] private DialogService Dialogs { get; set; } = default!;
+    [Inject] private MeetingService Meetings { get; set; } = default!;
 
     [Inject] private ReaderClock Time { get; set; } = default!;
 
-    // RadzenTemplateForm wants a model; the fields below are the form's state.
-    private readonly object _formData = new();
+    private MeetingForm _form = new();
+    private EditContext _context = new(new MeetingForm());
+    private RuleValidator<MeetingForm> _validator = default!;
     private bool _loading = true;
     private bool _missing;
     private bool _canEdit;
     private MeetingDetails? _details;
-    private string? _title;
-    private DateTime? _start;
-    private DateTime? _end;
-    private string? _location;
-    private string? _notes;
-    private List<MeetingPerson> _people = [];
     private int _version;
-    // Shown once the person tried to save; from then on they follow every edit.
-    private bool _validated;
-    private Dictionary<string, string> _errors = [];
     private IReadOnlyList<MeetingConflict> _conflicts = [];
-    private CancellationTokenSource? _conflictCheck;
+    private readonly Debouncer _conflictPause = new(ConflictDelay);
+    private readonly LatestLoad _conflictLoads = new();
+
+    private bool ShowsForm => !_loading && !_missing && _canEdit;
+
+    private string? ParticipantsError => _context.GetValidationMessages(_context.Field(nameof(MeetingForm.Participants))).FirstOrDefault();
 
     protected override async Task OnInitializedAsync()
     {
         if (MeetingId is null)
         {
             _canEdit = (await GetActorAsync()).IsStaff;
-            _start = Start;
-            _end = End;
+            StartForm(new MeetingForm { Start = Start, End = End });
             _loading = false;
             return;
         }
@@ -70,32 +68,40 @@ public sealed partial class MeetingDialog : IDisposable
             if (_details is { } meeting)
             {
                 _canEdit = meeting.CanEdit;
-                _title = meeting.Title;
-                _start = Time.Local(meeting.StartAt);
-                _end = Time.Local(meeting.EndAt);
-                _location = meeting.Location;
-                _notes = meeting.Notes;
-                _people = meeting.Participants.ToList();
                 _version = meeting.Version;
-                _errors = [];
-                _validated = false;
+                StartForm(new MeetingForm
+                {
+                    Title = meeting.Title,
+                    Start = Time.Local(meeting.StartAt),
+                    End = Time.Local(meeting.EndAt),
+                    Location = meeting.Location,
+                    Notes = meeting.Notes,
+                    Participants = meeting.Participants.ToList(),
+                });
             }
         }
         catch (Exception ex)
         {
-            ActionLog.ActionFailed(Logger, ex, "open meeting");
-            Show(AlertStyle.Danger, "The meeting could not be loaded. Please try again.");
+            Report(ex, "open meeting");
             _missing = true;
         }
         finally
         {
             _loading = false;
         }
-        if (_canEdit && !_missing) await CheckConflictsAsync();
+        if (ShowsForm) await CheckConflictsAsync();
     }
 
-    private MeetingInput BuildInput() => new(_title, Instant(_start, _details?.StartAt), Instant(_end, _details?.EndAt),
-        _location, _notes, _people.Select(p => p.Ref).ToList());
+    // A new model starts the form afresh (first load, or a reload after someone else saved first).
+    private void StartForm(MeetingForm form)
+    {
+        _form = form;
+        _context = new EditContext(form);
+        _conflicts = [];
+    }
+
+    private MeetingInput BuildInput() => new(_form.Title, Instant(_form.Start, _details?.StartAt), Instant(_form.End, _details?.EndAt),
+        _form.Location, _form.Notes, _form.Participants.Select(p => p.Ref).ToList());
 
     // An unchanged time keeps its instant: a wall-clock time the clocks repeat would otherwise become its first
     // occurrence when the meeting sits at the second.
@@ -108,7 +114,7 @@ public sealed partial class MeetingDialog : IDisposable
     /// Says what a picked time means when the reader's clocks change then: a skipped time moves on by the gap, a
     /// repeated one is the first (see <see cref="ReaderTime.ToUtc(DateTime, out LocalTimeKind)"/>).
     /// </summary>
-    private string? TimeNote => Note("start", _start, _details?.StartAt) ?? Note("end", _end, _details?.EndAt);
+    private string? TimeNote => Note("start", _form.Start, _details?.StartAt) ?? Note("end", _form.End, _details?.EndAt);
 
     private string? Note(string which, DateTime? local, DateTimeOffset? loaded)
     {
@@ -122,104 +128,111 @@ public sealed partial class MeetingDialog : IDisposable
         };
     }
 
-    private void Revalidate()
+    private Dictionary<string, string> CheckRules(MeetingForm form) => form.ToFields(MeetingRules.Validate(BuildInput()));
+
+    private Task StartDateChangedAsync(DateTime? date)
     {
-        if (_validated) _errors = MeetingRules.Validate(BuildInput());
+        var before = _form.Start;
+        _form.StartDate = date;
+        return StartMovedAsync(before);
+    }
+
+    private Task StartTimeChangedAsync(TimeSpan? time)
+    {
+        var before = _form.Start;
+        _form.StartTime = time;
+        return StartMovedAsync(before);
     }
 
     /// <summary>Moving the start keeps the length, as calendars do, so the end never lands before it.</summary>
-    private async Task StartChangedAsync()
+    private Task StartMovedAsync(DateTime? before)
     {
-        if (_start is { } start && _end is { } end && end <= start) _end = start.AddMinutes(30);
-        await TimesChangedAsync();
+        if (before is { } was && _form.Start is { } now && _form.End is { } end && end > was) _form.End = now + (end - was);
+        return TimesChangedAsync();
+    }
+
+    private Task EndDateChangedAsync(DateTime? date)
+    {
+        _form.EndDate = date;
+        return TimesChangedAsync();
+    }
+
+    private Task EndTimeChangedAsync(TimeSpan? time)
+    {
+        _form.EndTime = time;
+        return TimesChangedAsync();
     }
 
     private async Task TimesChangedAsync()
     {
-        Revalidate();
+        // The four pickers say one thing (when), so each one's message follows a change to any of them.
+        foreach (var field in TimeFields) _context.NotifyFieldChanged(_context.Field(field));
         await CheckConflictsAsync();
     }
 
     private async Task ParticipantsChangedAsync()
     {
-        Revalidate();
+        _context.NotifyFieldChanged(_context.Field(nameof(MeetingForm.Participants)));
         await CheckConflictsAsync();
     }
 
-    /// <summary>Looks up who is already booked, after a pause; a newer change cancels an older check.</summary>
+    /// <summary>Looks up who is already booked, after a pause; a newer change wins over an older check.</summary>
     private async Task CheckConflictsAsync()
     {
-        _conflictCheck?.Cancel();
-        _conflictCheck = null;
-        if (_start is not { } start || _end is not { } end || end <= start || _people.Count == 0)
+        if (_form.Start is not { } start || _form.End is not { } end || end <= start || _form.Participants.Count == 0)
         {
             _conflicts = [];
             return;
         }
-        // Disposed when this check ends; _conflictCheck is cleared then too, so no later call cancels a disposed source.
-        using var check = _conflictCheck = new CancellationTokenSource();
-        try
+        if (!await _conflictPause.WaitAsync()) return;
+        var people = _form.Participants.Select(p => p.Id).ToList();
+        var failure = await _conflictLoads.RunAsync(async token =>
         {
-            await Task.Delay(ConflictDelay, check.Token);
-            var conflicts = await Meetings.FindConflictsAsync(await GetActorAsync(), Instant(start, _details?.StartAt), Instant(end, _details?.EndAt),
-                _people.Select(p => p.Id).ToList(), MeetingId, check.Token);
-            if (!check.IsCancellationRequested) _conflicts = conflicts;
-        }
-        catch (OperationCanceledException) when (check.IsCancellationRequested)
-        {
-            // A newer change checks again.
-        }
-        catch (Exception ex)
-        {
-            // Only a warning is lost; saving still works.
-            ActionLog.ActionFailed(Logger, ex, "check meeting conflicts");
-        }
-        finally
-        {
-            if (ReferenceEquals(_conflictCheck, check)) _conflictCheck = null;
-        }
+            var conflicts = await Meetings.FindConflictsAsync(await GetActorAsync(), Instant(start, _details?.StartAt), Instant(end, _details?.EndAt), people, MeetingId, token);
+            return () => _conflicts = conflicts;
+        });
+        // Only a warning is lost; saving still works.
+        if (failure is not null) ActionLog.ActionFailed(Logger, failure, "check meeting conflicts");
     }
 
     private async Task SaveAsync()
     {
         var input = BuildInput();
-        _validated = true;
-        _errors = MeetingRules.Validate(input);
-        if (_errors.Count > 0) return;
         MeetingSaveResult? saved = null;
         var ok = await RunAsync("save meeting", async actor =>
         {
             saved = MeetingId is { } id
                 ? await Meetings.UpdateAsync(actor, id, input, _version)
                 : await Meetings.CreateAsync(actor, input);
-            return saved.ToResult();
+            // A field's problem shows beside the field (below); only one about no field becomes a message.
+            return saved.Errors.TryGetValue(MeetingFields.Form, out var problem) ? Result.Fail(problem) : Result.Ok();
         }, successText: null, reload: LoadAsync);
-        if (saved is null) return;
-        if (ok)
+        if (!ok || saved is null) return;
+        if (!saved.Succeeded)
         {
-            Dialogs.Close(new MeetingDialogOutcome(MeetingId is null ? $"“{input.Title!.Trim()}” is scheduled; the participants get an invitation." : "The meeting is saved."));
+            _validator.Show(_form.ToFields(saved.Errors));
             return;
         }
-        // A field's problem shows next to the field, not a second time at the top.
-        _errors = saved.Errors.Where(e => e.Key != MeetingFields.Form).ToDictionary();
-        if (_errors.Count > 0) Message = null;
+        Outcomes.Succeeded(MeetingId is null
+            ? $"“{input.Title!.Trim()}” is scheduled; the participants get an invitation."
+            : "The meeting is saved.");
+        Dialog.Close(DialogResult.Ok(true));
     }
 
     private async Task DeleteAsync()
     {
         if (MeetingId is not { } id) return;
-        MeetingSaveResult? deleted = null;
-        var ok = await RunAsync("delete meeting", async actor =>
-            {
-                deleted = await Meetings.DeleteAsync(actor, id, _version);
-                return deleted.ToResult();
-            }, successText: null,
-            confirm: async () => await Dialogs.Confirm($"Delete “{_title}”? The participants get a cancellation email.", "Delete meeting",
-                new ConfirmOptions { OkButtonText = "Delete meeting", CancelButtonText = "Keep it", CloseDialogOnEsc = true }) == true,
+        var title = _details?.Title ?? _form.Title;
+        var ok = await RunAsync("delete meeting", async actor => (await Meetings.DeleteAsync(actor, id, _version)).ToResult(),
+            "The meeting is deleted; the participants get a cancellation.",
+            confirm: () => Confirmations.AskAsync("Delete meeting", $"Delete “{title}”? The participants get a cancellation email.", "Delete meeting"),
             reload: LoadAsync);
-        if (ok && deleted is not null)
-            Dialogs.Close(new MeetingDialogOutcome("The meeting is deleted; the participants get a cancellation."));
+        if (ok) Dialog.Close(DialogResult.Ok(true));
     }
 
-    public void Dispose() => _conflictCheck?.Cancel();
+    public void Dispose()
+    {
+        _conflictPause.Dispose();
+        _conflictLoads.Dispose();
+    }
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Leads.Import;
-using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Leads.Import;
 
@@ -20,7 +19,7 @@ internal enum ImportStep
 /// The CSV import wizard: upload (read and checked in memory), preview with column mapping, then the import with a
 /// progress bar and a summary of what was created, updated, skipped and refused (per row).
 /// </summary>
-public sealed partial class LeadImport : ActionPageBase, IDisposable
+public sealed partial class LeadImport : ActionComponentBase, IDisposable
 {
     private static readonly string[] CsvExtensions = [".csv", ".txt"];
 
@@ -40,17 +39,17 @@ public sealed partial class LeadImport : ActionPageBase, IDisposable
 
     protected override string ForbiddenText => "Only agents and admins can import leads.";
 
-    private async Task ReadFileAsync(InputFileChangeEventArgs e)
+    private async Task ReadFileAsync(IBrowserFile? file)
     {
-        var file = e.File;
+        if (file is null) return;
         if (!CsvExtensions.Contains(Path.GetExtension(file.Name), StringComparer.OrdinalIgnoreCase))
         {
-            Show(AlertStyle.Danger, $"'{file.Name}' is not a CSV file. In your spreadsheet, choose Save as / Export → CSV, then upload that file.");
+            Outcomes.Refused($"'{file.Name}' is not a CSV file. In your spreadsheet, choose Save as / Export → CSV, then upload that file.");
             return;
         }
         if (file.Size > Reader.MaxBytes)
         {
-            Show(AlertStyle.Danger, $"'{file.Name}' is {Describe(file.Size)}; the limit is {Describe(Reader.MaxBytes)}. Split it into smaller files.");
+            Outcomes.Refused($"'{file.Name}' is {Describe(file.Size)}; the limit is {Describe(Reader.MaxBytes)}. Split it into smaller files.");
             return;
         }
         await RunAsync("read lead CSV", async _ =>
@@ -112,7 +111,6 @@ public sealed partial class LeadImport : ActionPageBase, IDisposable
     {
         _csv = null;
         _result = null;
-        Message = null;
         _step = ImportStep.Upload;
     }
 
