@@ -77,7 +77,9 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/login/code**");
+        // By path, on commit: a page that stays on the form then says why (WaitForPathAsync), where waiting for a
+        // URL pattern's load event only said "timeout".
+        await WaitForPathAsync(page, "/account/login/code");
         await EnterCodeAsync(page, await Mailbox.WaitForCodeAsync(email, "sign-in code"), "Sign in");
         await WaitForPathAsync(page, "/");
     }
@@ -90,7 +92,7 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
         await page.GetByLabel("Password (at least 12 characters)").FillAsync(password);
         await page.GetByLabel("Repeat the password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/account/register/confirm");
+        await WaitForPathAsync(page, "/account/register/confirm");
         await EnterCodeAsync(page, await Mailbox.WaitForCodeAsync(email, "Confirm your ChatCrm account"), "Confirm");
         await WaitForPathAsync(page, "/");
     }

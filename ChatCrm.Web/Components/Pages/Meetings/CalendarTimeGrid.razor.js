@@ -69,7 +69,9 @@ export function attach(root, dotnet) {
     function onClick(event) {
         const slot = slotOf(event.target);
         // A mouse press was scheduled when it was released; its click follows right after and is not a second one.
-        if (!slot || performance.now() - lastDragEnd < 500) return;
+        // Only a pointer's click counts clicks (detail); Enter or Space on a focused slot (detail 0) always schedules,
+        // however soon after a drag it comes.
+        if (!slot || (event.detail > 0 && performance.now() - lastDragEnd < 500)) return;
         const index = Number(slot.dataset.slot);
         schedule(Number(slot.dataset.day), index, index);
     }
