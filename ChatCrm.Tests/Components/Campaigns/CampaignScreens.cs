@@ -1,5 +1,6 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
+using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Components.Campaigns;
 
