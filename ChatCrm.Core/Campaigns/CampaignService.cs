@@ -170,15 +170,7 @@ public sealed class CampaignService(IDbContextFactory<ChatCrmDbContext> dbFactor
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
             return results[0].ErrorMessage;
-        if (!Enum.IsDefined(input.Channel)) return "Choose email, WhatsApp or SMS.";
-        if (!Enum.IsDefined(input.Status)) return "Choose a status.";
-        if (input.Channel == CampaignChannel.Email && input.Status is CampaignStatus.Running or CampaignStatus.Completed && input.Status != current?.Status)
-            return "An email campaign runs by sending it: keep it Draft or Scheduled, then use Start sending on its page.";
-        // A schedule that is kept unchanged may have passed since it was set; a new one must lie ahead.
-        var keepsSchedule = current is not null && current.Status == input.Status && current.ScheduledAt == input.ScheduledAt;
-        if (input.Status == CampaignStatus.Scheduled && input.ScheduledAt is { } at && !keepsSchedule && at < clock.GetUtcNow().AddMinutes(-1))
-            return "The schedule lies in the past; choose a time from now on.";
-        return null;
+        return CampaignRules.Validate(input, current?.Status, current?.ScheduledAt, clock.GetUtcNow()).Values.FirstOrDefault();
     }
 
     private static bool ChangesSentContent(Campaign campaign, CampaignInput input) =>

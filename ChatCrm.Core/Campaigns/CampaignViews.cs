@@ -93,18 +93,30 @@ public sealed class CampaignMetricsInput
     public int Converted { get; set; }
 
     /// <summary>Each stage of the funnel is a subset of the one before; null when the numbers fit.</summary>
-    public string? FunnelError()
+    public string? FunnelError() =>
+        Stages.Any(s => s.Value < 0) ? "The numbers cannot be negative." : FunnelErrors().Values.FirstOrDefault();
+
+    /// <summary>Each stage larger than the one before, keyed by its property name, so a form shows it beside that field.</summary>
+    public Dictionary<string, string> FunnelErrors()
     {
-        (string Name, int Value)[] stages = [("sent", Sent), ("delivered", Delivered), ("opened", Opened), ("replied", Replied), ("converted", Converted)];
-        if (stages.Any(s => s.Value < 0)) return "The numbers cannot be negative.";
+        var stages = Stages;
+        var errors = new Dictionary<string, string>();
         for (var i = 1; i < stages.Length; i++)
         {
-            if (stages[i].Value > stages[i - 1].Value)
-                return $"More {stages[i].Name} ({stages[i].Value}) than {stages[i - 1].Name} ({stages[i - 1].Value}): " +
-                       "each step of the funnel counts people from the step before, so it cannot be larger.";
+            var (before, stage) = (stages[i - 1], stages[i]);
+            // A negative number is refused by its own field; comparing with it would only add noise.
+            if (before.Value < 0 || stage.Value <= before.Value) continue;
+            errors[stage.Property] = $"More {stage.Name} ({stage.Value}) than {before.Name} ({before.Value}): " +
+                                     "each step of the funnel counts people from the step before, so it cannot be larger.";
         }
-        return null;
+        return errors;
     }
+
+    private (string Property, string Name, int Value)[] Stages =>
+    [
+        (nameof(Sent), "sent", Sent), (nameof(Delivered), "delivered", Delivered), (nameof(Opened), "opened", Opened),
+        (nameof(Replied), "replied", Replied), (nameof(Converted), "converted", Converted),
+    ];
 }
 
 /// <summary>How an email send is going: recipients per status.</summary>

@@ -118,7 +118,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
         var ticket = await db.Tickets.VisibleTo(actor).FirstOrDefaultAsync(t => t.Id == id, cancellationToken);
         if (ticket is null) return Result.Fail(TicketText.NotFound);
         db.ExpectVersion(ticket, loadedVersion);
-        if (!Enum.IsDefined(update.Status) || !Enum.IsDefined(update.Priority)) return Result.Fail("Choose a status and a priority from the lists.");
+        if (TicketText.ValidateUpdate(update).Values.FirstOrDefault() is { } invalid) return Result.Fail(invalid);
         if (!actor.IsStaff)
         {
             if (update.Priority != ticket.Priority || update.AssigneeId != ticket.AssigneeId)

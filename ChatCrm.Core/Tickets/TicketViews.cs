@@ -26,6 +26,12 @@ public sealed class TicketDraft
     public TicketPriority Priority { get; set; } = TicketPriority.Medium;
 }
 
+/// <summary>A reply as it is typed (<see cref="TicketService.CommentAsync"/> takes its body).</summary>
+public sealed class TicketReply
+{
+    public string Body { get; set; } = "";
+}
+
 /// <summary>The staff side panel: status, priority and assignee together, saved against the version loaded.</summary>
 public sealed record TicketUpdate(TicketStatus Status, TicketPriority Priority, Guid? AssigneeId);
 

@@ -21,4 +21,16 @@ internal static class FormFields
         var text = string.Join(" ", ids.Split(' ').Select(id => form.Find("#" + id).TextContent.Trim()));
         return text.Length > 0 ? text : null;
     }
+
+    /// <summary>The text under a field: its error, or its helper text when it has none.</summary>
+    public static string FieldMessage<T>(this IRenderedComponent<T> form, string label) where T : IComponent =>
+        (form.Field(label).QuerySelector(".mud-input-helper-text")?.TextContent ?? "").Trim();
+
+    /// <summary>Types into a field the way a browser reports it when the field is left.</summary>
+    public static Task TypeAsync<T>(this IRenderedComponent<T> form, string label, string text) where T : IComponent =>
+        form.Input(label).ChangeAsync(new ChangeEventArgs { Value = text });
+
+    /// <summary>A button by its words.</summary>
+    public static IElement Button<T>(this IRenderedComponent<T> screen, string text) where T : IComponent =>
+        screen.FindAll("button").Single(b => b.TextContent.Trim() == text);
 }

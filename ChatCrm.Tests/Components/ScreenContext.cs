@@ -68,6 +68,10 @@ internal static class ScreenContext
         return (context.Render<MudDialogProvider>(), context.Render<MudSnackbarProvider>());
     }
 
+    /// <summary>What the snackbars (Outcomes) said so far, newest last.</summary>
+    public static IReadOnlyList<string> Outcomes(this BunitContext context) =>
+        context.Services.GetRequiredService<ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
+
     /// <summary>The input a MudBlazor field's label names.</summary>
     public static IElement FieldIn(IElement root, string label)
     {

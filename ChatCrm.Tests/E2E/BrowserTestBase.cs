@@ -125,6 +125,14 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
         }
     }
 
+    /// <summary>
+    /// The labels a phone's card shows before its fields (<c>data-label</c> drawn by CSS, as a table's column header is
+    /// on a wide screen): generated content, so not in the text Playwright reads; taken from each visible field's style.
+    /// </summary>
+    protected static Task<string[]> CardLabelsAsync(ILocator card) => card.EvaluateAsync<string[]>(
+        "row => [...row.querySelectorAll('[data-label]')].filter(c => c.offsetParent !== null)" +
+        ".map(c => getComputedStyle(c, '::before').content.replace(/^\"|\"$/g, '').trim())");
+
     /// <summary>True once the page's Blazor circuit is connected (interactive), not just rendered.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForFunctionAsync("() => !!window.Blazor && !!document.querySelector('[data-circuit-ready]')");

@@ -43,8 +43,4 @@ internal static class ChatComponents
         authorization.SetRoles(signedIn.Actor.Role);
         authorization.SetClaims(new Claim(ClaimTypes.NameIdentifier, signedIn.Id.ToString()));
     }
-
-    /// <summary>What the snackbar says (Outcomes), newest last.</summary>
-    public static IReadOnlyList<string> Outcomes(this BunitContext context) =>
-        context.Services.GetRequiredService<MudBlazor.ISnackbar>().ShownSnackbars.Select(s => s.Message ?? "").ToList();
 }

@@ -30,7 +30,7 @@ public sealed class LeadListTests : CrmTestBase
         Assert.Equal("Olivia Meyer", name.TextContent);
         Assert.Matches("^leads/[0-9a-f-]{36}$", name.GetAttribute("href"));
         Assert.Equal("Northwind", olivia.QuerySelector(".lead-cell-company")!.TextContent);
-        Assert.Equal("lead-status lead-status-qualified", olivia.QuerySelector(".lead-cell-status span")!.ClassName);
+        Assert.Equal("app-badge app-badge-warning", olivia.QuerySelector(".lead-cell-status span")!.ClassName);
         Assert.Equal("Qualified", olivia.QuerySelector(".lead-cell-status span")!.TextContent);
         Assert.Equal("Alex Agent", olivia.QuerySelector(".lead-cell-owner")!.TextContent);
         Assert.Equal("Select Olivia Meyer", olivia.QuerySelector(".lead-cell-select input[type=checkbox]")!.GetAttribute("aria-label"));

@@ -46,7 +46,7 @@ public sealed partial class TicketBrowserTests(BrowserFixture browser, SmtpServe
         await WaitForCircuitAsync(client);
         var reply = client.GetByRole(AriaRole.Article, new() { Name = $"Reply by {AgentName}" });
         await Assertions.Expect(reply).ToContainTextAsync(answer);
-        await Assertions.Expect(client.Locator(".ticket-badges")).ToContainTextAsync("Resolved");
+        await Assertions.Expect(client.GetByRole(AriaRole.Group, new() { Name = "Priority and status" })).ToContainTextAsync("Resolved");
         await Assertions.Expect(client.GetByRole(AriaRole.Button, new() { Name = "Reopen ticket" })).ToBeVisibleAsync();
         var mail = await Mailbox.WaitForMailAsync(DemoEmail(ClientName), "is now Resolved");
         Assert.Contains(subject, mail.Subject, StringComparison.Ordinal);
@@ -57,7 +57,8 @@ public sealed partial class TicketBrowserTests(BrowserFixture browser, SmtpServe
     {
         var other = await SignInDemoAsync(OtherClientName);
         await OpenAsync(other, "/tickets");
-        var firstTicket = other.GetByRole(AriaRole.Row).Nth(1).Locator("a.ticket-subject");
+        // The first link of a row is its subject.
+        var firstTicket = other.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).First;
         var theirSubject = await firstTicket.InnerTextAsync();
         await firstTicket.ClickAsync();
         await other.WaitForURLAsync(TicketPath());
@@ -69,10 +70,54 @@ public sealed partial class TicketBrowserTests(BrowserFixture browser, SmtpServe
         await Assertions.Expect(client.GetByText(theirSubject)).ToHaveCountAsync(0);
 
         await OpenAsync(client, "/tickets");
-        await Assertions.Expect(client.GetByRole(AriaRole.Grid)).ToBeVisibleAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Table, new() { Name = "Tickets" })).ToBeVisibleAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Row).Nth(1)).ToBeVisibleAsync();
         await Assertions.Expect(client.GetByRole(AriaRole.Row).Filter(new() { HasText = theirSubject })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task OnAPhoneEachTicketIsACardTheFiltersFoldAndNothingScrollsSideways()
+    {
+        var agent = await SignInDemoAsync(AgentName);
+        await agent.SetViewportSizeAsync(390, 844);
+        await OpenAsync(agent, "/tickets");
+
+        var cards = agent.GetByRole(AriaRole.Row).Filter(new() { Has = agent.GetByRole(AriaRole.Link, new() { Name = "Open ticket" }) });
+        var firstCard = cards.First;
+        await Assertions.Expect(firstCard.GetByRole(AriaRole.Link, new() { Name = "Open ticket" })).ToBeInViewportAsync();
+        await Assertions.Expect(firstCard).ToBeVisibleAsync();
+        Assert.Equal(["Requester:", "Assignee:", "Due:"], await CardLabelsAsync(firstCard));
+        // No column headers on a card list.
+        await Assertions.Expect(agent.GetByRole(AriaRole.Columnheader).First).ToBeHiddenAsync();
+        Assert.True(await NothingScrollsSidewaysAsync(agent));
+
+        var status = agent.GetByRole(AriaRole.Combobox, new() { Name = "Status" });
+        await Assertions.Expect(status).ToBeHiddenAsync();
+        await agent.GetByRole(AriaRole.Button, new() { Name = "Filters" }).ClickAsync();
+        await Assertions.Expect(status).ToBeVisibleAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Checkbox, new() { Name = "Overdue only" })).ToBeVisibleAsync();
+        await agent.GetByRole(AriaRole.Checkbox, new() { Name = "Overdue only" }).CheckAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Button, new() { Name = "Filters (1)" })).ToBeVisibleAsync();
+        await Assertions.Expect(cards.First).ToContainTextAsync("Overdue");
+        Assert.True(await NothingScrollsSidewaysAsync(agent));
+    }
+
+    [Fact]
+    public async Task AtDesktopWidthEveryTicketsActionIsInSight()
+    {
+        var agent = await SignInDemoAsync(AgentName);
+        await OpenAsync(agent, "/tickets");
+
+        var open = agent.GetByRole(AriaRole.Link, new() { Name = "Open ticket" }).First;
+        await Assertions.Expect(open).ToBeInViewportAsync();
+        await Assertions.Expect(agent.GetByRole(AriaRole.Columnheader, new() { Name = "Subject" })).ToBeVisibleAsync();
+        Assert.True(await NothingScrollsSidewaysAsync(agent));
+    }
+
+    /// <summary>Neither the page nor the table is wider than the window.</summary>
+    private static Task<bool> NothingScrollsSidewaysAsync(IPage page) => page.EvaluateAsync<bool>(
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth && " +
+        "[...document.querySelectorAll('.mud-table-container')].every(t => t.scrollWidth <= t.clientWidth)");
 
     [GeneratedRegex(@"/tickets/[0-9a-f-]{36}$")]
     private static partial Regex TicketPath();

@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatCrm.Core.Campaigns;
-using Radzen;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Campaigns;
 
@@ -11,6 +11,8 @@ internal static class CampaignFormat
 
     public static readonly IReadOnlyList<CampaignChannel> Channels = Enum.GetValues<CampaignChannel>();
 
+    public static readonly IReadOnlyList<RecipientStatus> RecipientStatuses = Enum.GetValues<RecipientStatus>();
+
     public static string Channel(CampaignChannel channel) => channel switch
     {
         CampaignChannel.Email => "Email",
@@ -19,34 +21,32 @@ internal static class CampaignFormat
         _ => channel.ToString(),
     };
 
+    /// <summary>The channel's icon: MudBlazor's SVG path markup, drawn inside an &lt;svg&gt; (CampaignBadges).</summary>
     public static string ChannelIcon(CampaignChannel channel) => channel switch
     {
-        CampaignChannel.Email => "mail",
-        CampaignChannel.WhatsApp => "chat",
-        _ => "sms",
+        CampaignChannel.Email => Icons.Material.Outlined.Mail,
+        CampaignChannel.WhatsApp => Icons.Custom.Brands.WhatsApp,
+        _ => Icons.Material.Outlined.Sms,
     };
 
-    public static BadgeStyle StatusStyle(CampaignStatus status) => status switch
+    /// <summary>The badge's colour class (app.css .app-badge).</summary>
+    public static string StatusClass(CampaignStatus status) => status switch
     {
-        CampaignStatus.Draft => BadgeStyle.Base,
-        CampaignStatus.Scheduled => BadgeStyle.Info,
-        CampaignStatus.Running => BadgeStyle.Warning,
-        _ => BadgeStyle.Success,
+        CampaignStatus.Draft => "app-badge-neutral",
+        CampaignStatus.Scheduled => "app-badge-info",
+        CampaignStatus.Running => "app-badge-warning",
+        _ => "app-badge-success",
     };
 
-    public static BadgeStyle RecipientStyle(RecipientStatus status) => status switch
+    public static string RecipientClass(RecipientStatus status) => status switch
     {
-        RecipientStatus.Sent => BadgeStyle.Success,
-        RecipientStatus.Failed => BadgeStyle.Danger,
-        RecipientStatus.Sending => BadgeStyle.Warning,
-        RecipientStatus.Interrupted => BadgeStyle.Secondary,
-        RecipientStatus.Skipped => BadgeStyle.Light,
-        _ => BadgeStyle.Base,
+        RecipientStatus.Sent => "app-badge-success",
+        RecipientStatus.Failed => "app-badge-error",
+        RecipientStatus.Sending => "app-badge-warning",
+        RecipientStatus.Interrupted => "app-badge-primary",
+        _ => "app-badge-neutral",
     };
 
     public static string Rate(int part, int whole) =>
         whole == 0 ? "—" : (100.0 * part / whole).ToString("0.#", CultureInfo.InvariantCulture) + " %";
 }
-
-/// <summary>One bar of a chart: Radzen charts read the category and value by property name.</summary>
-public sealed record ChartPoint(string Stage, int Count);

@@ -1,68 +1,63 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Common;
-using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Campaigns;
 
+/// <summary>Every campaign, searched, filtered, sorted and paged in the query (<see cref="CampaignService.ListAsync"/>).</summary>
 public sealed partial class CampaignList : IDisposable
 {
     private const int PageSize = 25;
-    private static readonly TimeSpan SearchDelay = TimeSpan.FromMilliseconds(300);
 
-    // The columns CampaignService.ListAsync sorts by; anything else falls back to its default (recently changed first).
-    private static readonly HashSet<string> SortableColumns =
-    [
-        nameof(CampaignRow.Name), nameof(CampaignRow.Status), nameof(CampaignRow.Channel), nameof(CampaignRow.ScheduledAt),
-        nameof(CampaignRow.Sent), nameof(CampaignRow.UpdatedAt),
-    ];
+    private static readonly Dictionary<string, object?> TableAttributes = new() { ["aria-label"] = "Campaigns" };
 
     [Inject] private CampaignService Campaigns { get; set; } = default!;
 
-    private RadzenDataGrid<CampaignRow> _grid = default!;
-    private IReadOnlyList<CampaignRow>? _rows;
-    private int _count;
-    private string? _searchText;
+    private MudTable<CampaignRow> _table = default!;
+    private TableData<CampaignRow> _shown = new() { Items = [], TotalItems = 0 };
+    private string? _search;
     private CampaignStatus? _status;
     private CampaignChannel? _channel;
+    private bool _filtersOpen;
     private readonly LatestLoad _loads = new();
-    private readonly Debouncer _searchPause = new(SearchDelay);
 
-    private async Task LoadAsync(LoadDataArgs args)
+    private int ActiveFilters => (_status is null ? 0 : 1) + (_channel is null ? 0 : 1);
+
+    /// <summary>MudTable's server data. A load that a newer one overtook keeps what is shown; a failure is reported.</summary>
+    private async Task<TableData<CampaignRow>> LoadAsync(TableState state, CancellationToken _)
     {
         await LoadListAsync(_loads, "campaign list", async token =>
         {
-            var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null && s.Property is not null && SortableColumns.Contains(s.Property));
-            var search = string.IsNullOrWhiteSpace(_searchText) ? null : _searchText.Trim();
-            var request = new PageRequest(args.Skip ?? 0, args.Top ?? PageSize, search, sort?.Property, sort?.SortOrder == SortOrder.Descending);
+            var search = string.IsNullOrWhiteSpace(_search) ? null : _search.Trim();
+            // Unknown or no sort falls back to the service's default: recently changed first.
+            var request = new PageRequest(state.Page * state.PageSize, state.PageSize, search,
+                state.SortDirection == SortDirection.None ? null : state.SortLabel, state.SortDirection == SortDirection.Descending);
             var page = await Campaigns.ListAsync(await GetActorAsync(), request, _status, _channel, token);
-            return () =>
-            {
-                _rows = page.Items;
-                _count = page.TotalCount;
-            };
+            return () => _shown = new TableData<CampaignRow> { Items = page.Items, TotalItems = page.TotalCount };
         });
+        return _shown;
     }
 
-    private async Task OnSearchChangedAsync(string? text)
+    private Task SearchChangedAsync(string? text)
     {
-        _searchText = text;
-        if (!await _searchPause.WaitAsync()) return;
-        await _grid.FirstPage(true);
+        _search = text;
+        return FirstPageAsync();
     }
 
-    private async Task OnFilterChangedAsync(Action change)
+    private Task FilterChangedAsync(Action change)
     {
         change();
-        await _grid.FirstPage(true);
+        return FirstPageAsync();
     }
 
-    public void Dispose()
+    /// <summary>After a filter changed: the first page, loaded once (moving to it loads it by itself).</summary>
+    private async Task FirstPageAsync()
     {
-        _loads.Dispose();
-        _searchPause.Dispose();
+        if (_table.CurrentPage == 0) await _table.ReloadServerData();
+        else _table.NavigateTo(Page.First);
     }
+
+    public void Dispose() => _loads.Dispose();
 }

@@ -1,11 +1,7 @@
-using ChatCrm.Web.Components.Shared;
 using ChatCrm.Core.Campaigns;
-using ChatCrm.Core.Common;
 using ChatCrm.Core.Email;
-using ChatCrm.Web.Components.Pages.Common;
+using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
-using Radzen;
-using Radzen.Blazor;
 
 namespace ChatCrm.Web.Components.Pages.Campaigns;
 
@@ -15,10 +11,8 @@ namespace ChatCrm.Web.Components.Pages.Campaigns;
 /// </summary>
 public sealed partial class CampaignSendPanel
 {
-    private const int PageSize = 20;
     private const string PreviewName = "Ann Example";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(1500);
-    private static readonly IReadOnlyList<RecipientStatus> RecipientStatuses = Enum.GetValues<RecipientStatus>();
 
     [Parameter, EditorRequired] public CampaignDetails Campaign { get; set; } = default!;
 
@@ -27,17 +21,9 @@ public sealed partial class CampaignSendPanel
 
     [Inject] private CampaignSendService Sending { get; set; } = default!;
 
-    [Inject] private DialogService Dialogs { get; set; } = default!;
-
     private EmailMessage? _preview;
     private CampaignProgress? _progress;
-    private RadzenDataGrid<RecipientRow>? _grid;
-    private IReadOnlyList<RecipientRow>? _rows;
-    private int _count;
-    private bool _loadingRows;
-    private string? _search;
-    private RecipientStatus? _statusFilter;
-    private CancellationTokenSource? _pendingSearch;
+    private CampaignRecipients? _recipients;
     private readonly CancellationTokenSource _disposed = new();
     private Task? _polling;
 
@@ -63,7 +49,7 @@ public sealed partial class CampaignSendPanel
                 await InvokeAsync(async () =>
                 {
                     await RefreshProgressAsync();
-                    if (_grid is not null) await _grid.Reload();
+                    if (_recipients is not null) await _recipients.ReloadAsync();
                     StateHasChanged();
                 });
                 if (_progress?.Status != CampaignStatus.Running)
@@ -97,10 +83,10 @@ public sealed partial class CampaignSendPanel
         catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
         {
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex)
         {
             ActionLog.ActionFailed(Logger, ex, "load campaign progress");
-            Show(AlertStyle.Danger, "The send progress could not be loaded. Please reload the page.");
+            Outcomes.Refused("The send progress could not be loaded. Please reload the page.");
         }
     }
 
@@ -111,66 +97,16 @@ public sealed partial class CampaignSendPanel
     {
         var started = await RunAsync("start campaign send", a => Sending.StartSendAsync(a, Campaign.Id, Campaign.Version),
             "Sending has started. You can leave this page; it goes on in the background.",
-            confirm: async () => await Dialogs.Confirm(
+            confirm: () => Confirmations.AskAsync("Start sending?",
                 "Send this mail to everyone in the audience now (people who unsubscribed are left out)? A send cannot be stopped or repeated.",
-                "Start sending", new ConfirmOptions { OkButtonText = "Start sending", CancelButtonText = "Cancel", Width = "min(32rem, 95vw)", CloseDialogOnEsc = true }) == true,
+                "Start sending"),
             reload: () => OnChanged.InvokeAsync());
         if (started) await OnChanged.InvokeAsync();
-    }
-
-    private async Task LoadRecipientsAsync(LoadDataArgs args)
-    {
-        _loadingRows = true;
-        try
-        {
-            var sort = args.Sorts?.FirstOrDefault(s => s.SortOrder is not null);
-            var request = new PageRequest(args.Skip ?? 0, args.Top ?? PageSize, _search, sort?.Property, sort?.SortOrder == SortOrder.Descending);
-            var page = await Sending.ListRecipientsAsync(await GetActorAsync(), Campaign.Id, request, _statusFilter, _disposed.Token);
-            _rows = page.Items;
-            _count = page.TotalCount;
-        }
-        catch (OperationCanceledException) when (_disposed.IsCancellationRequested)
-        {
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            ActionLog.ActionFailed(Logger, ex, "load campaign recipients");
-            Show(AlertStyle.Danger, "The recipient list could not be loaded. Please try again.");
-        }
-        finally
-        {
-            _loadingRows = false;
-        }
-    }
-
-    private async Task OnSearchChangedAsync(string? text)
-    {
-        _search = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
-        var pending = _pendingSearch = new CancellationTokenSource();
-        try
-        {
-            await Task.Delay(300, pending.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            return;
-        }
-        if (_grid is not null) await _grid.FirstPage(true);
-    }
-
-    private async Task OnStatusFilterAsync(RecipientStatus? status)
-    {
-        _statusFilter = status;
-        if (_grid is not null) await _grid.FirstPage(true);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _disposed.CancelAsync();
-        _pendingSearch?.Cancel();
-        _pendingSearch?.Dispose();
         if (_polling is { } polling)
         {
             try

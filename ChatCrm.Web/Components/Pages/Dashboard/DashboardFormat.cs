@@ -22,7 +22,7 @@ internal static class DashboardFormat
         _ => "var(--mud-palette-text-secondary)",
     };
 
-    /// <summary>The same colours as the lead list's status labels (lead-status in app.css).</summary>
+    /// <summary>The same colours as the lead list's status labels (LeadFormat.StatusClass).</summary>
     public static string Colour(LeadStatus status) => status switch
     {
         LeadStatus.New => "var(--mud-palette-info)",
@@ -32,13 +32,6 @@ internal static class DashboardFormat
         _ => "var(--mud-palette-text-secondary)",
     };
 
-    /// <summary>The class of a ticket status label (dashboard-badge in DashboardPage.razor.css).</summary>
-    public static string Badge(TicketStatus status) => "dashboard-badge dashboard-badge-" + status switch
-    {
-        TicketStatus.Open => "info",
-        TicketStatus.InProgress => "primary",
-        TicketStatus.Waiting => "warning",
-        TicketStatus.Resolved => "success",
-        _ => "neutral",
-    };
+    /// <summary>The class of a ticket status label: the ticket list's own (app-badge in app.css).</summary>
+    public static string Badge(TicketStatus status) => "app-badge " + Tickets.TicketFormat.StatusClass(status);
 }

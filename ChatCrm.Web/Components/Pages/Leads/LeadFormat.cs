@@ -10,10 +10,17 @@ internal static class LeadFormat
     public static readonly IReadOnlyList<LeadStatus> Statuses = Enum.GetValues<LeadStatus>();
 
     /// <summary>
-    /// The class of a status label (lead-status.css in app.css): plain markup, so a list row or a board card holds no
-    /// component for it.
+    /// The class of a status label (app-badge in app.css): plain markup, so a list row or a board card holds no component
+    /// for it. The colours are the dashboard chart's for the same status.
     /// </summary>
-    public static string StatusClass(LeadStatus status) => "lead-status lead-status-" + status.ToString().ToLowerInvariant();
+    public static string StatusClass(LeadStatus status) => "app-badge app-badge-" + status switch
+    {
+        LeadStatus.New => "info",
+        LeadStatus.Contacted => "primary",
+        LeadStatus.Qualified => "warning",
+        LeadStatus.Won => "success",
+        _ => "neutral",
+    };
 
     public static string Owner(string? ownerName, Guid? ownerId) => ownerName ?? (ownerId is null ? "Unassigned" : "Deleted user");
 

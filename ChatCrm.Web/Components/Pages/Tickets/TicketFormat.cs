@@ -1,5 +1,4 @@
 using ChatCrm.Core.Tickets;
-using Radzen;
 
 namespace ChatCrm.Web.Components.Pages.Tickets;
 
@@ -27,23 +26,22 @@ internal static class TicketFormat
         return span >= TimeSpan.Zero ? $"in {amount}" : $"{amount} ago";
     }
 
-    public static BadgeStyle PriorityStyle(TicketPriority priority) => priority switch
+    /// <summary>The badge's colour class (TicketBadges.razor.css): the more urgent, the louder.</summary>
+    public static string PriorityClass(TicketPriority priority) => priority switch
     {
-        TicketPriority.Urgent => BadgeStyle.Danger,
-        TicketPriority.High => BadgeStyle.Warning,
-        TicketPriority.Medium => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        TicketPriority.Urgent => "app-badge-error",
+        TicketPriority.High => "app-badge-warning",
+        TicketPriority.Medium => "app-badge-info",
+        _ => "app-badge-neutral",
     };
 
-    public static BadgeStyle StatusStyle(TicketStatus status) => status switch
+    /// <summary>The badge's colour class; a closed ticket is neutral grey, which reads on both themes.</summary>
+    public static string StatusClass(TicketStatus status) => status switch
     {
-        TicketStatus.Open => BadgeStyle.Primary,
-        TicketStatus.InProgress => BadgeStyle.Info,
-        TicketStatus.Waiting => BadgeStyle.Warning,
-        TicketStatus.Resolved => BadgeStyle.Success,
-        _ => BadgeStyle.Dark,
+        TicketStatus.Open => "app-badge-primary",
+        TicketStatus.InProgress => "app-badge-info",
+        TicketStatus.Waiting => "app-badge-warning",
+        TicketStatus.Resolved => "app-badge-success",
+        _ => "app-badge-neutral",
     };
 }
-
-/// <summary>A choice in a dropdown: the value and the words shown for it.</summary>
-internal sealed record Choice<T>(T Value, string Text);
