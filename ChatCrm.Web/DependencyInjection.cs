@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
-using Radzen;
 
 namespace ChatCrm.Web;
 
@@ -24,7 +23,6 @@ public static class DependencyInjection
     public static IServiceCollection AddChatCrmWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddRadzenComponents();
         services.AddMudServices(o =>
         {
             // Outcomes (Components/Shared/Outcomes) say what happened in a sentence; they stay long enough to read it.

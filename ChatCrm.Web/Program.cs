@@ -3,7 +3,7 @@ using ChatCrm.Web;
 using ChatCrm.Web.Components;
 
 var builder = WebApplication.CreateBuilder(args);
-// Serve package assets (Radzen's CSS and JS) from the build output in every environment, not only Development;
+// Serve package assets (MudBlazor's CSS and JS) from the build output in every environment, not only Development;
 // a published app has them in wwwroot and this does nothing.
 builder.WebHost.UseStaticWebAssets();
 

@@ -8,9 +8,9 @@ namespace ChatCrm.Web.Infrastructure;
 internal static class SecurityHeaders
 {
     /// <summary>
-    /// Scripts come only from this app (blazor.web.js, Radzen's script, wwwroot/js); no page has an inline script,
+    /// Scripts come only from this app (blazor.web.js, MudBlazor's script, wwwroot/js); no page has an inline script,
     /// so neither 'unsafe-inline' nor a nonce is needed for scripts, and nothing needs eval.
-    /// Styles need 'unsafe-inline': Radzen renders style attributes (widths, positions, colours) and Blazor writes
+    /// Styles need 'unsafe-inline': MudBlazor renders style attributes (widths, positions, colours) and Blazor writes
     /// them while patching the page; a hash or nonce cannot cover attributes that change at run time.
     /// connect-src 'self' covers the circuit's same-origin WebSocket (ws: and wss: to this host count as 'self' in
     /// CSP 3, which Chromium follows). Pictures and videos are the app's own (avatars, chat files, the logo).

@@ -19,7 +19,7 @@ public sealed partial class TicketBrowserTests(BrowserFixture browser, SmtpServe
         await client.GetByLabel("Subject").FillAsync(subject);
         await client.GetByLabel("Description").FillAsync("Every invoice I download is an empty page.");
         await client.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
-        await client.WaitForURLAsync(TicketPath());
+        await Assertions.Expect(client).ToHaveURLAsync(TicketPath());
         await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = subject })).ToBeVisibleAsync();
         var ticketUrl = client.Url;
 
@@ -61,7 +61,7 @@ public sealed partial class TicketBrowserTests(BrowserFixture browser, SmtpServe
         var firstTicket = other.GetByRole(AriaRole.Row).Nth(1).GetByRole(AriaRole.Link).First;
         var theirSubject = await firstTicket.InnerTextAsync();
         await firstTicket.ClickAsync();
-        await other.WaitForURLAsync(TicketPath());
+        await Assertions.Expect(other).ToHaveURLAsync(TicketPath());
         var theirUrl = other.Url;
 
         var client = await SignInDemoAsync(ClientName);

@@ -16,8 +16,7 @@ namespace ChatCrm.Tests.Integration.Layout;
 
 /// <summary>
 /// The theme stylesheets as ChatCrm serves them (Components/Layout/ThemeStylesheetEndpoint): MudBlazor's, exactly what
-/// MudThemeProvider draws for ChatCrm's theme in each mode, and (until the last screen has moved) Radzen's with its
-/// page-wide base no longer scoped by a costly <c>:has()</c>; compressed, cacheable, and the ones the page links.
+/// MudThemeProvider draws for ChatCrm's theme in each mode; compressed, cacheable, and the one the page links.
 /// </summary>
 [Collection(AccountPagesGroup.Name)]
 public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : AccountPagesTestBase(smtp)
@@ -42,64 +41,34 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     }
 
     [Theory]
-    [InlineData("material")]
-    [InlineData("material-dark")]
-    public async Task TheThemeIsRadzensWithOnlyTheRootRuleUnscopedAndItsFontsFound(string theme)
-    {
-        using var client = App.CreateFormClient();
-        using var response = await GetAsync(client, $"/theme/{theme}.css", acceptEncoding: null);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
-        var served = await response.Content.ReadAsStringAsync();
-        var original = RadzenFile($"_content/Radzen.Blazor/css/{theme}-base.css");
-        Assert.Contains(":root:has(.rz-layout)", original); // else this test proves nothing: Radzen dropped the rule
-        Assert.DoesNotContain(":has(.rz-layout)", served.Replace("body:has(>.rz-layout)", "", StringComparison.Ordinal));
-        var expected = original
-            .Replace(":root:has(.rz-layout)", ":root", StringComparison.Ordinal)
-            .Replace("url(\"../fonts/", "url(\"../_content/Radzen.Blazor/fonts/", StringComparison.Ordinal);
-        Assert.Equal(expected, served);
-
-        // Every font the theme names is there, at its address relative to the stylesheet's.
-        var urls = CssUrls().Matches(served).Select(m => m.Groups["url"].Value).Distinct().ToList();
-        Assert.NotEmpty(urls);
-        foreach (var url in urls)
-        {
-            var absolute = new Uri(new Uri($"http://localhost/theme/{theme}.css"), url).PathAndQuery;
-            using var font = await GetAsync(client, absolute, acceptEncoding: null);
-            Assert.True(font.StatusCode == HttpStatusCode.OK, $"{url} → {absolute}: {(int)font.StatusCode}");
-        }
-    }
-
-    [Theory]
     [InlineData("gzip, deflate, br", "br")]
     [InlineData("gzip, br;q=0", "gzip")]
     [InlineData("identity", null)]
     public async Task TheThemeComesCompressedAsTheBrowserAccepts(string acceptEncoding, string? expected)
     {
         using var client = App.CreateFormClient();
-        using var plain = await GetAsync(client, "/theme/material.css", acceptEncoding: null);
+        using var plain = await GetAsync(client, "/theme/light.css", acceptEncoding: null);
         var plainBytes = await plain.Content.ReadAsByteArrayAsync();
 
-        using var response = await GetAsync(client, "/theme/material.css", acceptEncoding);
+        using var response = await GetAsync(client, "/theme/light.css", acceptEncoding);
         var body = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(expected, response.Content.Headers.ContentEncoding.SingleOrDefault());
         Assert.Contains("Accept-Encoding", response.Headers.Vary);
         Assert.Equal(plainBytes, Decompress(body, expected));
-        if (expected is not null) Assert.True(body.Length < plainBytes.Length / 8, $"{expected}: {body.Length} of {plainBytes.Length} bytes");
+        if (expected is not null) Assert.True(body.Length < plainBytes.Length / 4, $"{expected}: {body.Length} of {plainBytes.Length} bytes");
     }
 
     [Fact]
     public async Task TheThemeIsCachedAndRevalidatedByItsTag()
     {
         using var client = App.CreateFormClient();
-        using var first = await GetAsync(client, "/theme/material.css", "br");
+        using var first = await GetAsync(client, "/theme/light.css", "br");
         Assert.Contains("immutable", first.Headers.CacheControl?.ToString());
         var tag = first.Headers.ETag;
         Assert.NotNull(tag);
 
-        using var again = new HttpRequestMessage(HttpMethod.Get, "/theme/material.css");
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/theme/light.css");
         again.Headers.AcceptEncoding.ParseAdd("br");
         again.Headers.IfNoneMatch.Add(tag);
         using var revalidated = await client.Http.SendAsync(again);
@@ -109,7 +78,7 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     // Only the app's own endpoint: blazor.web.js is now the framework's static asset, whose HEAD answer
     // (MapStaticAssets) carries no Content-Length; its HEAD is checked below.
     [Theory]
-    [InlineData("/theme/material-dark.css")]
+    [InlineData("/theme/dark.css")]
     [InlineData("/theme/light.css")]
     public async Task HeadAnswersWithTheHeadersOfGetAndNoBody(string path)
     {
@@ -126,6 +95,7 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
 
     [Theory]
     [InlineData("/theme/standard.css")]
+    [InlineData("/theme/material.css")]
     [InlineData("/theme/..%2Fapp.css")]
     public async Task OnlyChatCrmsTwoThemesAreServed(string path)
     {
@@ -135,10 +105,10 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
     }
 
     [Theory]
-    [InlineData(null, "light", "material")]
-    [InlineData("dark", "dark", "material-dark")]
-    [InlineData("something-else", "light", "material")]
-    public async Task ThePageLinksTheThemesOfTheCookie(string? cookie, string mode, string radzen)
+    [InlineData(null, "light")]
+    [InlineData("dark", "dark")]
+    [InlineData("something-else", "light")]
+    public async Task ThePageLinksTheThemeOfTheCookie(string? cookie, string mode)
     {
         using var client = App.CreateFormClient();
         if (cookie is not null) client.Cookies.Add(new Uri("http://localhost"), new Cookie("ChatCrm.Theme", cookie));
@@ -147,15 +117,12 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
 
         Assert.Contains($"<html lang=\"en\" data-theme=\"{mode}\">", page.Html);
         var links = ThemeLink().Matches(page.Html);
-        Assert.Equal(2, links.Count);
-        Assert.StartsWith($"theme/{mode}.css?v=", links[0].Groups["href"].Value);
-        Assert.StartsWith($"theme/{radzen}.css?v=", links[1].Groups["href"].Value);
+        var link = Assert.Single(links);
+        Assert.StartsWith($"theme/{mode}.css?v=", link.Groups["href"].Value);
         // Both addresses ride along, for the switch in wwwroot/js/theme.js.
-        Assert.StartsWith("theme/light.css?v=", links[0].Groups["light"].Value);
-        Assert.StartsWith("theme/dark.css?v=", links[0].Groups["dark"].Value);
-        Assert.StartsWith("theme/material.css?v=", links[1].Groups["light"].Value);
-        Assert.StartsWith("theme/material-dark.css?v=", links[1].Groups["dark"].Value);
-        Assert.DoesNotContain("_content/Radzen.Blazor/css/", page.Html);
+        Assert.StartsWith("theme/light.css?v=", link.Groups["light"].Value);
+        Assert.StartsWith("theme/dark.css?v=", link.Groups["dark"].Value);
+        Assert.DoesNotContain("Radzen", page.Html);
         // No provider draws the theme into the page itself: the file is the theme.
         Assert.DoesNotContain("mud-theme-provider", page.Html);
     }
@@ -174,14 +141,6 @@ public sealed partial class ThemeStylesheetTests(SmtpServerFixture smtp) : Accou
 
     [GeneratedRegex("<style[^>]*>(?<css>.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleContents();
-
-    private string RadzenFile(string path)
-    {
-        var file = App.Services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider.GetFileInfo(path);
-        Assert.True(file.Exists, path);
-        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
 
     private static async Task<HttpResponseMessage> GetAsync(FormClient client, string path, string? acceptEncoding)
     {

@@ -13,15 +13,9 @@ public static class AppTheme
     public const string Light = "light";
     public const string Dark = "dark";
 
-    /// <summary>Radzen's stylesheets, linked beside MudBlazor's until the last Radzen screen has moved.</summary>
-    public const string RadzenLight = "material";
-    public const string RadzenDark = "material-dark";
-
     /// <summary>The person's mode from the theme cookie: <see cref="Light"/> or <see cref="Dark"/>.</summary>
     public static string FromRequest(HttpContext? http) =>
         http?.Request.Cookies[CookieName] == "dark" ? Dark : Light;
-
-    public static string RadzenFor(string mode) => mode == Dark ? RadzenDark : RadzenLight;
 
     // System fonts: nothing to download (the app runs without internet), and each platform's own reads best there.
     private static readonly string[] SystemFonts = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"];

@@ -5,44 +5,28 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 using MudBlazor;
 using ChatCrm.Web.Infrastructure;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Net.Http.Headers;
 
 namespace ChatCrm.Web.Components.Layout;
 
 /// <summary>
-/// Serves the theme stylesheets the pages link: MudBlazor's (<c>theme/light.css</c>, <c>theme/dark.css</c>) and, until
-/// the last Radzen screen has moved, Radzen's (<c>theme/material.css</c>, <c>theme/material-dark.css</c>).
+/// Serves the theme stylesheets the pages link (<c>theme/light.css</c>, <c>theme/dark.css</c>).
 /// <para>
-/// MudBlazor's is exactly what <see cref="MudThemeProvider"/> renders for <see cref="AppTheme.Theme"/>, rendered once
+/// Each is exactly what <see cref="MudThemeProvider"/> renders for <see cref="AppTheme.Theme"/>, rendered once
 /// per start and served as a file instead of a provider in every page: the provider puts its whole theme (about 15 KB
 /// of CSS variables) into each circuit's render tree, kept on the server for the life of every open page, and a file
 /// is cached by the browser. It also styles the static account pages, which have no circuit. wwwroot/js/theme.js
 /// swaps the links when the person switches theme.
-/// </para>
-/// <para>
-/// Radzen's: its own light and dark files with one rule rewritten. The theme sets the page's base font and colours
-/// under <c>:root:has(.rz-layout)</c>, a <c>:has()</c> that looks at every descendant of the root element; with it
-/// Chromium restyled far more than it must on every change (5–12 ms per chat message against 0.4–1.4 ms). Its fonts
-/// are linked where Radzen keeps them.
 /// </para>
 /// Each file is made once, compressed once on first request, and cached for good: the address carries the kit's
 /// version, so an upgrade gets a new address.
 /// </summary>
 internal static partial class ThemeStylesheetEndpoint
 {
-    private const string RootScopedToLayout = ":root:has(.rz-layout)";
+    // Bumped when what is served changes (AppTheme's colours), so browsers holding the old file fetch the new one.
+    private const string Revision = "3";
 
-    // The theme finds its fonts beside it (css/../fonts/); served from theme/ it must look in Radzen's folder instead.
-    // Relative still, so the app works under a path base.
-    private const string FontsBesideTheTheme = "url(\"../fonts/";
-    private const string RadzensFonts = "url(\"../_content/Radzen.Blazor/fonts/";
-
-    // Bumped when what is served changes (a rewrite, AppTheme's colours), so browsers holding the old file fetch the new one.
-    private const string Revision = "2";
-
-    private static readonly string Version =
-        $"{typeof(MudThemeProvider).Assembly.GetName().Version}-{typeof(Radzen.Colors).Assembly.GetName().Version}-{Revision}";
+    private static readonly string Version = $"{typeof(MudThemeProvider).Assembly.GetName().Version}-{Revision}";
 
     /// <summary>The address of a theme's stylesheet: one of <see cref="AppTheme"/>'s names.</summary>
     public static string Href(string theme) => $"theme/{theme}.css?v={Version}";
@@ -50,13 +34,10 @@ internal static partial class ThemeStylesheetEndpoint
     public static IEndpointConventionBuilder MapThemeStylesheets(this IEndpointRouteBuilder endpoints)
     {
         var services = endpoints.ServiceProvider;
-        var files = services.GetRequiredService<IWebHostEnvironment>().WebRootFileProvider;
         var stylesheets = new Dictionary<string, Lazy<Task<Stylesheet>>>(StringComparer.Ordinal)
         {
             [AppTheme.Light] = new(() => MudThemeCssAsync(services, dark: false)),
             [AppTheme.Dark] = new(() => MudThemeCssAsync(services, dark: true)),
-            [AppTheme.RadzenLight] = new(() => Task.FromResult(Stylesheet.Of(RadzenThemeCss(files, AppTheme.RadzenLight)))),
-            [AppTheme.RadzenDark] = new(() => Task.FromResult(Stylesheet.Of(RadzenThemeCss(files, AppTheme.RadzenDark)))),
         };
 
         // HEAD too, as for any static file (link checkers and caches ask it); Kestrel sends the headers without the body.
@@ -92,22 +73,8 @@ internal static partial class ThemeStylesheetEndpoint
         return Stylesheet.Of(css);
     }
 
-    private static string RadzenThemeCss(IFileProvider files, string theme)
-    {
-        var path = $"_content/Radzen.Blazor/css/{theme}-base.css";
-        var file = files.GetFileInfo(path);
-        if (!file.Exists) throw new InvalidOperationException($"Radzen's {path} is not among the static web assets; is Radzen.Blazor restored?");
-        using var reader = new StreamReader(file.CreateReadStream(), Encoding.UTF8);
-        // If a Radzen upgrade drops the selector there is nothing to rewrite: serve the file as it is.
-        return Rewrite(reader.ReadToEnd());
-    }
-
     [GeneratedRegex("<style[^>]*>(?<css>.*?)</style>", RegexOptions.Singleline)]
     private static partial Regex StyleElement();
-
-    private static string Rewrite(string radzenTheme) => radzenTheme
-        .Replace(RootScopedToLayout, ":root", StringComparison.Ordinal)
-        .Replace(FontsBesideTheTheme, RadzensFonts, StringComparison.Ordinal);
 
     // One encoding of a stylesheet, with its own tag: a cache must not answer a gzip request with Brotli bytes.
     internal sealed record Variant(byte[] Body, string? Encoding)
