@@ -24,7 +24,7 @@ public sealed class SecurityHeadersTests : AccountPagesTestBase
     [InlineData("/app.css", HttpStatusCode.OK)]
     [InlineData("/favicon.svg", HttpStatusCode.OK)]
     [InlineData("/_framework/blazor.web.js", HttpStatusCode.OK)]
-    [InlineData("/theme/material.css", HttpStatusCode.OK)]
+    [InlineData("/theme/light.css", HttpStatusCode.OK)]
     [InlineData("/no-such-page", HttpStatusCode.NotFound)]
     [InlineData("/files/avatars/0199e000-0000-7000-8000-000000000000", HttpStatusCode.Found)] // signed out: to sign-in
     public async Task AnonymousAnswersCarryTheStrictHeaders(string path, HttpStatusCode expected)

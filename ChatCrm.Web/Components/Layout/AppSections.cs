@@ -34,4 +34,18 @@ public static class AppSections
         new("Admin", "/admin/accounts", Icons.Material.Outlined.AdminPanelSettings, Roles.Admin),
         new("Mail queue", "/admin/mail", Icons.Material.Outlined.Outbox, Roles.Admin),
     ];
+
+    /// <summary>
+    /// The section a page belongs to, from its address relative to the app's base ("leads/new?x=1"): the dashboard only
+    /// for the root itself, any other section for its own path and every path below it. Null for pages of none (the
+    /// profile, say).
+    /// </summary>
+    public static AppSection? At(string relativePath)
+    {
+        var path = "/" + relativePath.Split('?', '#')[0].TrimEnd('/');
+        if (path == "/") return Dashboard;
+        // The longest match wins, so a section nested under another's path would still be marked alone.
+        return All.Where(s => s != Dashboard && (path.Equals(s.Path, StringComparison.OrdinalIgnoreCase) || path.StartsWith(s.Path + "/", StringComparison.OrdinalIgnoreCase)))
+            .MaxBy(s => s.Path.Length);
+    }
 }

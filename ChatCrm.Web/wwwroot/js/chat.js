@@ -62,10 +62,20 @@ export function attachList(list, dotnet, hasOlder, hasNewer) {
         if (!state.disposed) dotnet.invokeMethodAsync('SetVisible', visible()).catch(() => { });
     }
 
+    // A message's action menu opens above its button, or below it where the list has too little room above (the first
+    // messages of a chat): above the list's top it could be neither seen nor reached. Decided on the click, before the
+    // server draws the menu; the attribute is this script's, so Blazor leaves it alone (MessageItem.razor.css reads it).
+    const menuRoom = 120;
+    function onClick(event) {
+        const toggle = event.target instanceof Element ? event.target.closest('.msg-actions-toggle') : null;
+        if (toggle) toggle.parentElement.dataset.opens = topOf(toggle) < menuRoom ? 'down' : 'up';
+    }
+
     // Runs after Blazor changed the DOM and before the browser paints, so a correction is never seen.
     const observer = new MutationObserver(follow);
     observer.observe(list, { childList: true, subtree: true, characterData: true });
     list.addEventListener('scroll', onScroll, { passive: true });
+    list.addEventListener('click', onClick);
     // Pictures and videos get their height only when they load; keep the bottom in view meanwhile.
     list.addEventListener('load', follow, true);
     list.addEventListener('loadedmetadata', follow, true);
@@ -94,6 +104,7 @@ export function attachList(list, dotnet, hasOlder, hasNewer) {
             state.disposed = true;
             observer.disconnect();
             list.removeEventListener('scroll', onScroll);
+            list.removeEventListener('click', onClick);
             list.removeEventListener('load', follow, true);
             list.removeEventListener('loadedmetadata', follow, true);
             document.removeEventListener('visibilitychange', onVisibility);
