@@ -57,9 +57,14 @@ public sealed class AccountListTests : IAsyncLifetime
         Assert.Equal("Role of Bo Brandt", card.QuerySelector("select")!.GetAttribute("aria-label"));
         Assert.Contains("Active", card.QuerySelector("td[data-label=State]")!.TextContent);
         Assert.Equal(["Lock", "End sessions", "Delete"], card.QuerySelectorAll("td.card-actions button").Select(b => b.TextContent.Trim()));
-        // Only the signed-in admin's own card says "You".
-        Assert.Contains("You", RowOf(page, _admin).QuerySelector("td.card-title")!.TextContent);
+        // Only the signed-in admin's own card says "You", and it offers their own pages instead of actions on oneself.
+        var own = RowOf(page, _admin);
+        Assert.Contains("You", own.QuerySelector("td.card-title")!.TextContent);
         Assert.DoesNotContain("You", title.TextContent);
+        Assert.Equal(["Your profile", "Your sessions"], own.QuerySelectorAll("td.card-actions a").Select(a => a.TextContent.Trim()));
+        Assert.Equal(["/account/profile", "/account/sessions"], own.QuerySelectorAll("td.card-actions a").Select(a => a.GetAttribute("href")));
+        Assert.Empty(own.QuerySelectorAll("td.card-actions button"));
+        Assert.True(own.QuerySelector("select")!.HasAttribute("disabled"));
     }
 
     [Fact]

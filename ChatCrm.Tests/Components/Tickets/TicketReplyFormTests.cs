@@ -9,6 +9,11 @@ namespace ChatCrm.Tests.Components.Tickets;
 /// <summary>The reply box under a ticket: Core's rule beside it, and a sent reply lands in the thread.</summary>
 public sealed class TicketReplyFormTests : CrmTestBase
 {
+    private IRenderedComponent<TicketReplyForm> RenderForm(BunitContext context, Guid ticketId, Action onSent) =>
+        context.UseScreenOf(Core, Agent).Render<TicketReplyForm>(p => p
+            .Add(f => f.TicketId, ticketId)
+            .Add(f => f.OnSent, onSent));
+
     [Fact]
     public async Task AnEmptyReplyShowsCoresMessageBesideTheBoxAndSendsNothing()
     {
@@ -16,9 +21,7 @@ public sealed class TicketReplyFormTests : CrmTestBase
         var ticket = await tickets.OpenTicketAsync(Client);
         await using var context = new BunitContext();
         var sent = 0;
-        var form = context.UseScreenOf(Core, Agent).Render<TicketReplyForm>(p => p
-            .Add(f => f.TicketId, ticket.Id)
-            .Add(f => f.OnSent, () => sent++));
+        var form = RenderForm(context, ticket.Id, () => sent++);
 
         await form.TypeAsync("Your reply", "   ");
         await form.Find("form").SubmitAsync();
@@ -35,9 +38,7 @@ public sealed class TicketReplyFormTests : CrmTestBase
         var ticket = await tickets.OpenTicketAsync(Client);
         await using var context = new BunitContext();
         var sent = 0;
-        var form = context.UseScreenOf(Core, Agent).Render<TicketReplyForm>(p => p
-            .Add(f => f.TicketId, ticket.Id)
-            .Add(f => f.OnSent, () => sent++));
+        var form = RenderForm(context, ticket.Id, () => sent++);
 
         await form.TypeAsync("Your reply", "We are on it.");
         await form.Find("form").SubmitAsync();

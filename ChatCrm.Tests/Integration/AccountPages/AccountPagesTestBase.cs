@@ -1,3 +1,4 @@
+using ChatCrm.Core.Accounts;
 using ChatCrm.Tests.Fixtures;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +25,14 @@ public abstract class AccountPagesTestBase : IDisposable
     protected ChatCrmAppFactory App { get; }
 
     protected Mailbox Mailbox => App.Mailbox;
+
+    /// <summary>The id of the app's first admin (<see cref="ChatCrmAppFactory.AdminEmail"/>).</summary>
+    protected async Task<Guid> AdminIdAsync()
+    {
+        await using var scope = App.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
+        return (await users.FindByEmailAsync(App.AdminEmail))!.Id;
+    }
 
     protected static string UniqueEmail(string who) => $"{who}-{Guid.NewGuid():N}"[..(who.Length + 13)] + "@example.test";
 

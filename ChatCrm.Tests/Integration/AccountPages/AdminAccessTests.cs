@@ -78,11 +78,4 @@ public sealed class AdminAccessTests(SmtpServerFixture smtp) : AccountPagesTestB
         using var signedIn = await App.SignedInClientAsync(email, chosenPassword);
         Assert.Equal(HttpStatusCode.OK, (await signedIn.GetAsync("/leads")).Status);
     }
-
-    private async Task<Guid> AdminIdAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<AppUser>>();
-        return (await users.FindByEmailAsync(App.AdminEmail))!.Id;
-    }
 }

@@ -116,11 +116,4 @@ public sealed class SecurityHeadersTests : AccountPagesTestBase
         response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
-
-    private async Task<Guid> AdminIdAsync()
-    {
-        await using var scope = App.Services.CreateAsyncScope();
-        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        return (await users.FindByEmailAsync(App.AdminEmail))!.Id;
-    }
 }

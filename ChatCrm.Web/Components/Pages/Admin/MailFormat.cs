@@ -9,8 +9,14 @@ internal static class MailFormat
     // The state's own name (Waiting, Sending, Sent, Failed) is the word the page shows.
     public static string Label(OutboxStatus status) => status.ToString();
 
-    /// <summary>The badge's colour class (OutgoingMail.razor.css).</summary>
-    public static string BadgeClass(OutboxStatus status) => "state-" + status.ToString().ToLowerInvariant();
+    /// <summary>The state's badge (app-badge in app.css, the one badge of every list).</summary>
+    public static string BadgeClass(OutboxStatus status) => "app-badge app-badge-" + status switch
+    {
+        OutboxStatus.Waiting => "warning",
+        OutboxStatus.Sending => "info",
+        OutboxStatus.Sent => "success",
+        _ => "error",
+    };
 
     public static string NextOrSent(OutboxRow row, ReaderClock time) => row.Status switch
     {

@@ -72,7 +72,7 @@ public sealed partial class TicketList : IDisposable
         return _shown;
     }
 
-    private static string RowClass(TicketRow row, int index) => row.IsOverdue ? "ticket-row ticket-overdue" : "ticket-row";
+    private static string RowClass(TicketRow row, int index) => row.IsOverdue ? "list-row ticket-row ticket-overdue" : "list-row ticket-row";
 
     /// <summary>After a filter changed: the first page, loaded once (moving to it loads it by itself).</summary>
     private async Task FirstPageAsync()
