@@ -122,6 +122,30 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
     }
 
     /// <summary>
+    /// Chooses an option of a MudBlazor select, as a person does: opens it, clicks the option, and sees the list close.
+    /// A click that lands while the list is still opening is lost (seen on a loaded machine: a campaign saved with the
+    /// default channel), so the option is clicked again until the list has taken it.
+    /// </summary>
+    protected static async Task ChooseAsync(IPage page, string select, string option)
+    {
+        await page.GetByRole(AriaRole.Combobox, new() { Name = select, Exact = true }).ClickAsync();
+        var item = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await item.ClickAsync();
+            try
+            {
+                await Assertions.Expect(item).ToBeHiddenAsync(new() { Timeout = 2_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                // Still open: the click came too early; click the option again.
+            }
+        }
+    }
+
+    /// <summary>
     /// The labels a phone's card shows before its fields (<c>data-label</c> drawn by CSS, as a table's column header is
     /// on a wide screen): generated content, so not in the text Playwright reads; taken from each visible field's style.
     /// </summary>

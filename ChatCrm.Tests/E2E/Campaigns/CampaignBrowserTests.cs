@@ -19,8 +19,7 @@ public sealed partial class CampaignBrowserTests(BrowserFixture browser, SmtpSer
         await Assertions.Expect(page.GetByText("Give the campaign a name.")).ToBeVisibleAsync();
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Browser blast");
-        await page.GetByRole(AriaRole.Combobox, new() { Name = "Channel", Exact = true }).ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "WhatsApp" }).ClickAsync();
+        await ChooseAsync(page, "Channel", "WhatsApp");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Browser blast" })).ToBeVisibleAsync();
         Assert.Matches(CampaignPage(), page.Url);
