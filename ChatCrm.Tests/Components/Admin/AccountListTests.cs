@@ -46,14 +46,15 @@ public sealed class AccountListTests : IAsyncLifetime
         await using var context = new BunitContext();
         var page = Render(context, out _);
 
-        // Under the medium breakpoint MudTable stacks each row; every cell carries the label shown beside its value.
-        Assert.Contains("mud-sm-table", page.Find(".mud-table").ClassName);
+        // Each row is drawn as a card where the list is narrow (app.css's "List pages"): its title and actions need no
+        // label, every other cell carries the label the card shows before its value.
         var card = RowOf(page, _bo);
+        Assert.Contains("list-row", card.ClassName);
         var title = card.QuerySelector("td.card-title")!;
         Assert.Contains("Bo Brandt", title.TextContent);
         Assert.Contains("@" + _bo.UserName, title.TextContent);
         Assert.Contains(_bo.Email!, title.TextContent);
-        Assert.Equal(["Account", "Role", "State", "Created", "Actions"], card.QuerySelectorAll("td").Select(td => td.GetAttribute("data-label")));
+        Assert.Equal([null, "Role", "State", "Created", null], card.QuerySelectorAll("td").Select(td => td.GetAttribute("data-label")));
         Assert.Equal("Role of Bo Brandt", card.QuerySelector("select")!.GetAttribute("aria-label"));
         Assert.Contains("Active", card.QuerySelector("td[data-label=State]")!.TextContent);
         Assert.Equal(["Lock", "End sessions", "Delete"], card.QuerySelectorAll("td.card-actions button").Select(b => b.TextContent.Trim()));

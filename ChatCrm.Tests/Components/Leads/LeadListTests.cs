@@ -84,16 +84,16 @@ public sealed class LeadListTests : CrmTestBase
             .Add(b => b.Filter, new LeadFilter { Statuses = [LeadStatus.New], Tag = "vip" })
             .Add(b => b.FilterChanged, EventCallback.Factory.Create<LeadFilter>(new object(), _ => { })));
 
-        var toggle = bar.Find("button.lead-filters-toggle");
+        var toggle = bar.Find("button.filters-toggle");
         Assert.Equal("Filters (2)", toggle.TextContent.Trim());
         Assert.Equal("false", toggle.GetAttribute("aria-expanded"));
-        Assert.Equal("lead-filter-fields", bar.Find("#lead-filter-fields").ClassName);
+        Assert.DoesNotContain("filter-panel-open", bar.Find("#lead-filter-fields").ClassName);
         // The search stays out of the fold.
         Assert.Null(bar.Find("#lead-filter-fields").QuerySelector("input[type=search]"));
 
         toggle.Click();
 
-        Assert.Equal("true", bar.Find("button.lead-filters-toggle").GetAttribute("aria-expanded"));
-        Assert.Equal("lead-filter-fields is-open", bar.Find("#lead-filter-fields").ClassName);
+        Assert.Equal("true", bar.Find("button.filters-toggle").GetAttribute("aria-expanded"));
+        Assert.Contains("filter-panel-open", bar.Find("#lead-filter-fields").ClassName);
     }
 }

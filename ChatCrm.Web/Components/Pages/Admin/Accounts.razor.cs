@@ -24,7 +24,7 @@ public sealed partial class Accounts : IDisposable
     private readonly LatestLoad _loads = new();
     private readonly Debouncer _searchPause = new(SearchDelay);
 
-    private int ActiveFilters => (string.IsNullOrWhiteSpace(_searchText) ? 0 : 1) + (_roleFilter is null ? 0 : 1);
+    private int ActiveFilters => _roleFilter is null ? 0 : 1;
 
     protected override async Task OnInitializedAsync()
     {

@@ -22,7 +22,7 @@ public sealed partial class OutgoingMail : IDisposable
     private readonly LatestLoad _loads = new();
     private readonly Debouncer _searchPause = new(SearchDelay);
 
-    private int ActiveFilters => (string.IsNullOrWhiteSpace(_searchText) ? 0 : 1) + (_statusFilter is null ? 0 : 1);
+    private int ActiveFilters => _statusFilter is null ? 0 : 1;
 
     // The table's own token is not passed on: LatestLoad cancels a superseded load itself, and a cancellation it did
     // not make would read as a failed load.

@@ -20,7 +20,6 @@ public sealed partial class CampaignList : IDisposable
     private string? _search;
     private CampaignStatus? _status;
     private CampaignChannel? _channel;
-    private bool _filtersOpen;
     private readonly LatestLoad _loads = new();
 
     private int ActiveFilters => (_status is null ? 0 : 1) + (_channel is null ? 0 : 1);

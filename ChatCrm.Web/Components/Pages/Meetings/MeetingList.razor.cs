@@ -24,7 +24,6 @@ public sealed partial class MeetingList : IDisposable
     private int _count;
     private string? _search;
     private MeetingWhen _when = MeetingWhen.Upcoming;
-    private bool _filtersOpen;
     private readonly LatestLoad _loads = new();
     private readonly Debouncer _typing = new(SearchDelay);
 
