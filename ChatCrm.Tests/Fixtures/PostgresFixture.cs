@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ChatCrm.Core.Data;
 using Npgsql;
 
 namespace ChatCrm.Tests.Fixtures;
@@ -63,6 +64,17 @@ public sealed class PostgresFixture : IAsyncLifetime, IDisposable
         Run(Path.Combine(Bin, "pg_ctl"), ["-D", DataDir, "-l", _folder.Combine("server.log"), "-w", "-t", "60",
             "-o", $"-p {Port} -k {_folder.Path} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off -c max_connections=300", "start"]);
         _started = true;
+    }
+
+    /// <summary>Settings that run ChatCrm on a new, empty database of this cluster, with a test's own settings added.</summary>
+    public async Task<IReadOnlyDictionary<string, string?>> SettingsAsync(IReadOnlyDictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>(more ?? new Dictionary<string, string?>())
+        {
+            ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
+            ["ConnectionStrings:ChatCrm"] = await CreateDatabaseAsync(),
+        };
+        return settings;
     }
 
     /// <summary>Creates an empty database and returns a connection string to it.</summary>

@@ -1,6 +1,5 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
-using ChatCrm.Core.Data;
 using ChatCrm.Tests.Fixtures;
 
 namespace ChatCrm.Tests.Integration.Accounts;
@@ -11,15 +10,11 @@ namespace ChatCrm.Tests.Integration.Accounts;
 /// </summary>
 public class AccountTimeZoneTests : IAsyncLifetime
 {
-    private readonly IReadOnlyDictionary<string, string?>? _settings;
     private CoreServices _core = null!;
     private AppUser _user = null!;
 
-    public AccountTimeZoneTests()
-    {
-    }
-
-    protected AccountTimeZoneTests(IReadOnlyDictionary<string, string?> settings) => _settings = settings;
+    /// <summary>The settings Core starts with: the defaults (SQLite) here.</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>?>(null);
 
     private ProfileService Profiles => _core.Get<ProfileService>();
 
@@ -27,7 +22,7 @@ public class AccountTimeZoneTests : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        _core = await CoreServices.StartAsync(settings: _settings);
+        _core = await CoreServices.StartAsync(settings: await SettingsAsync());
         _user = await _core.CreateUserAsync("Ines Prado", TestAddresses.New("ines"), null);
     }
 
@@ -104,27 +99,7 @@ public class AccountTimeZoneTests : IAsyncLifetime
 
 /// <summary>The account's zone on PostgreSQL (a character varying(64) column there).</summary>
 [Collection(PostgresClusterGroup.Name)]
-public sealed class AccountTimeZoneOnPostgreSqlTests : AccountTimeZoneTests
+public sealed class AccountTimeZoneOnPostgreSqlTests(PostgresFixture postgres) : AccountTimeZoneTests
 {
-    private readonly PostgresFixture _postgres;
-    private readonly Dictionary<string, string?> _settings;
-
-    public AccountTimeZoneOnPostgreSqlTests(PostgresFixture postgres)
-        : this(postgres, new Dictionary<string, string?> { ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql })
-    {
-    }
-
-    // The base reads the settings in InitializeAsync, after the database below has been made.
-    private AccountTimeZoneOnPostgreSqlTests(PostgresFixture postgres, Dictionary<string, string?> settings)
-        : base(settings)
-    {
-        _postgres = postgres;
-        _settings = settings;
-    }
-
-    public override async Task InitializeAsync()
-    {
-        _settings["ConnectionStrings:ChatCrm"] = await _postgres.CreateDatabaseAsync();
-        await base.InitializeAsync();
-    }
+    protected override async Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => await postgres.SettingsAsync();
 }

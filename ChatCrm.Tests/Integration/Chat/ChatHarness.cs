@@ -42,13 +42,7 @@ public sealed class ChatHarness : IAsyncDisposable
 
     public static async Task<ChatHarness> StartOnPostgreSqlAsync(PostgresFixture postgres, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var values = new Dictionary<string, string?>
-        {
-            ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
-            ["ConnectionStrings:ChatCrm"] = await postgres.CreateDatabaseAsync(),
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) values[key] = value;
-        return new ChatHarness(await CoreServices.StartAsync(settings: values));
+        return new ChatHarness(await CoreServices.StartAsync(settings: await postgres.SettingsAsync(settings)));
     }
 
     /// <summary>A confirmed account without a password (no hashing: these tests never sign in).</summary>

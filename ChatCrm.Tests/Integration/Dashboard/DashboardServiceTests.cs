@@ -15,15 +15,6 @@ namespace ChatCrm.Tests.Integration.Dashboard;
 /// <summary>The dashboard's counts and lists on SQLite; <see cref="DashboardOnPostgreSqlTests"/> runs the same on PostgreSQL.</summary>
 public class DashboardServiceTests : CrmTestBase
 {
-    public DashboardServiceTests()
-    {
-    }
-
-    protected DashboardServiceTests(IReadOnlyDictionary<string, string?> settings)
-        : base(settings)
-    {
-    }
-
     private DashboardService Dashboard => Get<DashboardService>();
 
     private DateTimeOffset Now => Clock.GetUtcNow();

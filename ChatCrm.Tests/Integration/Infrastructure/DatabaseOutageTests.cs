@@ -1,5 +1,4 @@
 using System.Net;
-using ChatCrm.Core.Data;
 using ChatCrm.Tests.Fixtures;
 using ChatCrm.Tests.Integration.PostgreSql;
 
@@ -20,11 +19,7 @@ public sealed class DatabaseOutageTests(SmtpServerFixture smtp)
         // A cluster of this test's own: stopping it must not pull the database from under other tests.
         using var postgres = new PostgresFixture();
         await postgres.InitializeAsync();
-        using var app = new ChatCrmAppFactory(smtp, new Dictionary<string, string?>
-        {
-            ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
-            ["ConnectionStrings:ChatCrm"] = await postgres.CreateDatabaseAsync(),
-        });
+        using var app = new ChatCrmAppFactory(smtp, await postgres.SettingsAsync());
         using var admin = await app.SignedInClientAsync(app.AdminEmail, ChatCrmAppFactory.AdminPassword);
         using var monitor = app.CreateFormClient();
         // The same person over HTTPS by a host name (HSTS leaves localhost out): the error page keeps HSTS too.

@@ -1,5 +1,4 @@
 using ChatCrm.Core.Accounts;
-using ChatCrm.Core.Data;
 using ChatCrm.Core.Leads;
 using ChatCrm.Tests.Fixtures;
 
@@ -11,11 +10,7 @@ public sealed class LeadsOnPostgreSqlTests(PostgresFixture postgres) : IAsyncLif
 {
     private CoreServices _core = null!;
 
-    public async Task InitializeAsync() => _core = await CoreServices.StartAsync(settings: new Dictionary<string, string?>
-    {
-        ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
-        ["ConnectionStrings:ChatCrm"] = await postgres.CreateDatabaseAsync(),
-    });
+    public async Task InitializeAsync() => _core = await CoreServices.StartAsync(settings: await postgres.SettingsAsync());
 
     public async Task DisposeAsync() => await _core.DisposeAsync();
 

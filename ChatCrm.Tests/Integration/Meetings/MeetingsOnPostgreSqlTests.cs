@@ -1,6 +1,5 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
-using ChatCrm.Core.Data;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Tests.Fixtures;
 
@@ -24,11 +23,7 @@ public sealed class MeetingsOnPostgreSqlTests(PostgresFixture postgres) : IAsync
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
-            ["ConnectionStrings:ChatCrm"] = await postgres.CreateDatabaseAsync(),
-        });
+        _core = await CoreServices.StartAsync(settings: await postgres.SettingsAsync());
         _admin = await PersonAsync("Ada Admin", Roles.Admin);
         _agent = await PersonAsync("Alex Agent", Roles.Agent);
         _client = await PersonAsync("Cleo Client", Roles.Client);

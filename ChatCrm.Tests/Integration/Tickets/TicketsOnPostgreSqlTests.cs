@@ -1,6 +1,5 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Common;
-using ChatCrm.Core.Data;
 using ChatCrm.Core.Tickets;
 using ChatCrm.Tests.Fixtures;
 
@@ -21,11 +20,7 @@ public sealed class TicketsOnPostgreSqlTests(PostgresFixture postgres) : IAsyncL
 
     public async Task InitializeAsync()
     {
-        _core = await CoreServices.StartAsync(settings: new Dictionary<string, string?>
-        {
-            ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
-            ["ConnectionStrings:ChatCrm"] = await postgres.CreateDatabaseAsync(),
-        });
+        _core = await CoreServices.StartAsync(settings: await postgres.SettingsAsync());
         _client = new Actor((await _core.CreateUserAsync("Cleo Client", TestAddresses.New("cleo"), null)).Id, Roles.Client);
         _agent = new Actor((await _core.CreateUserAsync("Alex Agent", TestAddresses.New("alex"), null, Roles.Agent)).Id, Roles.Agent);
     }

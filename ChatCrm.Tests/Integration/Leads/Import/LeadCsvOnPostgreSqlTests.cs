@@ -11,31 +11,13 @@ namespace ChatCrm.Tests.Integration.Leads.Import;
 /// values it writes (ids, enums, times) are the ones EF reads back on PostgreSQL too.
 /// </summary>
 [Collection(PostgresClusterGroup.Name)]
-public sealed class LeadCsvOnPostgreSqlTests : LeadCsvTestBase
+public sealed class LeadCsvOnPostgreSqlTests(PostgresFixture postgres) : LeadCsvTestBase
 {
-    private readonly PostgresFixture _postgres;
-    private readonly Dictionary<string, string?> _settings;
-
-    public LeadCsvOnPostgreSqlTests(PostgresFixture postgres) : this(postgres, new Dictionary<string, string?>
+    protected override async Task<IReadOnlyDictionary<string, string?>?> SettingsAsync() => await postgres.SettingsAsync(new Dictionary<string, string?>
     {
-        ["ChatCrm:DatabaseProvider"] = DatabaseProviders.PostgreSql,
         ["ChatCrm:Leads:Csv:BatchSize"] = "2",
         ["ChatCrm:Leads:Csv:ExportPageSize"] = "2",
-    })
-    {
-    }
-
-    private LeadCsvOnPostgreSqlTests(PostgresFixture postgres, Dictionary<string, string?> settings) : base(settings)
-    {
-        _postgres = postgres;
-        _settings = settings;
-    }
-
-    public override async Task InitializeAsync()
-    {
-        _settings["ConnectionStrings:ChatCrm"] = await _postgres.CreateDatabaseAsync();
-        await base.InitializeAsync();
-    }
+    });
 
     [Fact]
     public async Task ImportUpdateAndExportRoundTripOnPostgreSql()
