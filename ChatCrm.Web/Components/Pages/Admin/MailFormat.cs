@@ -10,12 +10,12 @@ internal static class MailFormat
     public static string Label(OutboxStatus status) => status.ToString();
 
     /// <summary>The state's badge (app-badge in app.css, the one badge of every list).</summary>
-    public static string BadgeClass(OutboxStatus status) => "app-badge app-badge-" + status switch
+    public static Tone StatusTone(OutboxStatus status) => status switch
     {
-        OutboxStatus.Waiting => "warning",
-        OutboxStatus.Sending => "info",
-        OutboxStatus.Sent => "success",
-        _ => "error",
+        OutboxStatus.Waiting => Tone.Warning,
+        OutboxStatus.Sending => Tone.Info,
+        OutboxStatus.Sent => Tone.Success,
+        _ => Tone.Error,
     };
 
     public static string NextOrSent(OutboxRow row, ReaderClock time) => row.Status switch

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Core.Campaigns;
+using ChatCrm.Web.Components.Shared;
 using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Campaigns;
@@ -29,22 +30,21 @@ internal static class CampaignFormat
         _ => Icons.Material.Outlined.Sms,
     };
 
-    /// <summary>The badge's colour class (app.css .app-badge).</summary>
-    public static string StatusClass(CampaignStatus status) => status switch
+    public static Tone StatusTone(CampaignStatus status) => status switch
     {
-        CampaignStatus.Draft => "app-badge-neutral",
-        CampaignStatus.Scheduled => "app-badge-info",
-        CampaignStatus.Running => "app-badge-warning",
-        _ => "app-badge-success",
+        CampaignStatus.Draft => Tone.Neutral,
+        CampaignStatus.Scheduled => Tone.Info,
+        CampaignStatus.Running => Tone.Warning,
+        _ => Tone.Success,
     };
 
-    public static string RecipientClass(RecipientStatus status) => status switch
+    public static Tone RecipientTone(RecipientStatus status) => status switch
     {
-        RecipientStatus.Sent => "app-badge-success",
-        RecipientStatus.Failed => "app-badge-error",
-        RecipientStatus.Sending => "app-badge-warning",
-        RecipientStatus.Interrupted => "app-badge-primary",
-        _ => "app-badge-neutral",
+        RecipientStatus.Sent => Tone.Success,
+        RecipientStatus.Failed => Tone.Error,
+        RecipientStatus.Sending => Tone.Warning,
+        RecipientStatus.Interrupted => Tone.Primary,
+        _ => Tone.Neutral,
     };
 
     public static string Rate(int part, int whole) =>

@@ -3,6 +3,9 @@ using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Dashboard;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Tickets;
+using ChatCrm.Web.Components.Pages.Leads;
+using ChatCrm.Web.Components.Pages.Tickets;
+using ChatCrm.Web.Components.Shared;
 using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Dashboard;
@@ -27,15 +30,15 @@ internal static class DashboardCharts
     /// </summary>
     public static ChartInput LeadFunnel(LeadSummary leads)
     {
-        var labels = LeadStatuses.Select(DashboardFormat.Status).ToArray();
+        var labels = LeadStatuses.Select(s => s.ToString()).ToArray();
         var series = LeadStatuses.Select((status, i) => new ChartSeries<double>
         {
-            Name = DashboardFormat.Status(status),
+            Name = status.ToString(),
             Data = LeadStatuses.Select((_, j) => j == i ? (double)leads.ByStatus[status] : 0).ToArray(),
         }).ToList();
-        return new ChartInput(labels, series, LeadStatuses.Select(DashboardFormat.Colour).ToArray(), CountAxis.For(leads.ByStatus.Values.DefaultIfEmpty().Max()))
+        return new ChartInput(labels, series, LeadStatuses.Select(s => LeadFormat.StatusTone(s).Colour()).ToArray(), CountAxis.For(leads.ByStatus.Values.DefaultIfEmpty().Max()))
         {
-            Summary = string.Join(", ", LeadStatuses.Select(s => $"{DashboardFormat.Status(s)} {leads.ByStatus[s]}")),
+            Summary = string.Join(", ", LeadStatuses.Select(s => $"{s} {leads.ByStatus[s]}")),
         };
     }
 
@@ -62,7 +65,7 @@ internal static class DashboardCharts
         {
             new() { Name = "Open tickets", Data = Priorities.Select(p => (double)tickets.OpenByPriority[p]).ToArray() },
         };
-        return new ChartInput(labels, series, Priorities.Select(DashboardFormat.Colour).ToArray(), CountAxis.For(tickets.Open))
+        return new ChartInput(labels, series, Priorities.Select(p => TicketFormat.PriorityTone(p).Colour()).ToArray(), CountAxis.For(tickets.Open))
         {
             Summary = string.Join(", ", Priorities.Reverse().Select(p => $"{p} {tickets.OpenByPriority[p]}")),
         };

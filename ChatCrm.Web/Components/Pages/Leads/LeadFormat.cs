@@ -1,5 +1,6 @@
 using System.Globalization;
 using ChatCrm.Core.Leads;
+using ChatCrm.Web.Components.Shared;
 using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Leads;
@@ -13,13 +14,13 @@ internal static class LeadFormat
     /// The class of a status label (app-badge in app.css): plain markup, so a list row or a board card holds no component
     /// for it. The colours are the dashboard chart's for the same status.
     /// </summary>
-    public static string StatusClass(LeadStatus status) => "app-badge app-badge-" + status switch
+    public static Tone StatusTone(LeadStatus status) => status switch
     {
-        LeadStatus.New => "info",
-        LeadStatus.Contacted => "primary",
-        LeadStatus.Qualified => "warning",
-        LeadStatus.Won => "success",
-        _ => "neutral",
+        LeadStatus.New => Tone.Info,
+        LeadStatus.Contacted => Tone.Primary,
+        LeadStatus.Qualified => Tone.Warning,
+        LeadStatus.Won => Tone.Success,
+        _ => Tone.Neutral,
     };
 
     public static string Owner(string? ownerName, Guid? ownerId) => ownerName ?? (ownerId is null ? "Unassigned" : "Deleted user");

@@ -1,4 +1,5 @@
 using ChatCrm.Core.Tickets;
+using ChatCrm.Web.Components.Shared;
 
 namespace ChatCrm.Web.Components.Pages.Tickets;
 
@@ -26,22 +27,22 @@ internal static class TicketFormat
         return span >= TimeSpan.Zero ? $"in {amount}" : $"{amount} ago";
     }
 
-    /// <summary>The badge's colour class (TicketBadges.razor.css): the more urgent, the louder.</summary>
-    public static string PriorityClass(TicketPriority priority) => priority switch
+    /// <summary>The more urgent, the louder.</summary>
+    public static Tone PriorityTone(TicketPriority priority) => priority switch
     {
-        TicketPriority.Urgent => "app-badge-error",
-        TicketPriority.High => "app-badge-warning",
-        TicketPriority.Medium => "app-badge-info",
-        _ => "app-badge-neutral",
+        TicketPriority.Urgent => Tone.Error,
+        TicketPriority.High => Tone.Warning,
+        TicketPriority.Medium => Tone.Info,
+        _ => Tone.Neutral,
     };
 
-    /// <summary>The badge's colour class; a closed ticket is neutral grey, which reads on both themes.</summary>
-    public static string StatusClass(TicketStatus status) => status switch
+    /// <summary>A closed ticket is neutral grey, which reads on both themes.</summary>
+    public static Tone StatusTone(TicketStatus status) => status switch
     {
-        TicketStatus.Open => "app-badge-primary",
-        TicketStatus.InProgress => "app-badge-info",
-        TicketStatus.Waiting => "app-badge-warning",
-        TicketStatus.Resolved => "app-badge-success",
-        _ => "app-badge-neutral",
+        TicketStatus.Open => Tone.Primary,
+        TicketStatus.InProgress => Tone.Info,
+        TicketStatus.Waiting => Tone.Warning,
+        TicketStatus.Resolved => Tone.Success,
+        _ => Tone.Neutral,
     };
 }
