@@ -38,8 +38,7 @@ public static class DependencyInjection
         services.AddChatCrmAuthentication(configuration);
         services.AddAccountRateLimits(configuration);
 
-        services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+        services.AddChatCrmProxies(configuration);
 
         // Per circuit: each browser tab has its own.
         services.AddScoped<AccountRedirectManager>();

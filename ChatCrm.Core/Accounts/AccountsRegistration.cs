@@ -16,9 +16,9 @@ internal static class AccountsRegistration
         services.AddOptions<AccountOptions>().Bind(configuration.GetSection(AccountOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<UploadOptions>().Bind(configuration.GetSection(UploadOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        // Identity's token providers (reset and email-change tokens) need data protection; the web host points the
-        // key ring at the data folder.
-        services.AddDataProtection();
+        // Identity's token providers (reset and email-change tokens) and the web host's cookies need data protection:
+        // one key ring for every server, in the database (the web host may also encrypt it with a certificate).
+        services.AddDataProtection().SetApplicationName("ChatCrm").PersistKeysToDbContext<ChatCrmDbContext>();
         services.AddIdentityCore<AppUser>()
             .AddRoles<AppRole>()
             .AddEntityFrameworkStores<ChatCrmDbContext>()

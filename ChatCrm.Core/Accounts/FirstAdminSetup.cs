@@ -1,51 +1,78 @@
 using System.Security.Cryptography;
 using System.Text;
 using ChatCrm.Core.Common;
+using ChatCrm.Core.Data;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChatCrm.Core.Accounts;
 
 /// <summary>
 /// The one-time link that creates the first Admin on an empty database. The token is random, printed to the console
-/// at start, kept only as a hash in memory, and dies when used (or when the process ends: the next start prints a new one).
+/// at start, and kept only as a hash in the database (<see cref="SetupToken"/>), so it works through any server. Each
+/// start replaces it (behind several servers, the link of the server started last is the one that works), and
+/// creating the admin ends it.
 /// </summary>
-public sealed class FirstAdminSetup(IServiceScopeFactory scopes, TimeProvider clock)
+public sealed class FirstAdminSetup(IDbContextFactory<ChatCrmDbContext> dbFactory, IServiceScopeFactory scopes, TimeProvider clock)
 {
-    private readonly Lock _gate = new();
-    private byte[]? _tokenHash;
-
-    public bool IsOpen
+    public async Task<bool> IsOpenAsync(CancellationToken cancellationToken = default)
     {
-        get { lock (_gate) return _tokenHash is not null; }
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SetupTokens.AnyAsync(cancellationToken);
     }
 
-    public string OpenWithNewToken()
+    /// <summary>Replaces any earlier link with a new one and returns its token.</summary>
+    public async Task<string> OpenWithNewTokenAsync(CancellationToken cancellationToken = default)
     {
         var token = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        lock (_gate) _tokenHash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.SetupTokens.ExecuteDeleteAsync(cancellationToken);
+        db.SetupTokens.Add(new SetupToken { TokenHash = Hash(token), CreatedAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(cancellationToken);
         return token;
     }
 
-    public bool Accepts(string? token)
+    /// <summary>Ends the link: an admin exists.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
     {
-        if (string.IsNullOrEmpty(token)) return false;
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(token));
-        lock (_gate) return _tokenHash is not null && CryptographicOperations.FixedTimeEquals(hash, _tokenHash);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await db.SetupTokens.ExecuteDeleteAsync(cancellationToken);
     }
 
-    /// <summary>Creates the Admin and closes the link, if the token is right and no admin exists yet.</summary>
+    public async Task<bool> AcceptsAsync(string? token, CancellationToken cancellationToken = default)
+    {
+        if (string.IsNullOrEmpty(token)) return false;
+        var hash = Hash(token);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.SetupTokens.AnyAsync(t => t.TokenHash == hash, cancellationToken);
+    }
+
+    /// <summary>Creates the Admin and ends the link, if the token is right and no admin exists yet.</summary>
     public async Task<Result> CreateAdminAsync(string token, string displayName, string email, string password)
     {
-        lock (_gate)
+        var hash = Hash(token);
+        SetupToken? taken;
+        await using (var db = await dbFactory.CreateDbContextAsync())
         {
-            if (!Accepts(token)) return Result.Fail("This setup link is not valid (it works once, and a restart prints a new one).");
-            _tokenHash = null; // taken now, so a second request with the same link cannot race this one
+            taken = await db.SetupTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash);
+            // Taken by a conditional delete, so a second request with the same link, on any server, cannot race this one.
+            if (taken is null || await db.SetupTokens.Where(t => t.TokenHash == hash).ExecuteDeleteAsync() == 0)
+                return Result.Fail("This setup link is not valid (it works once, and a restart prints a new one).");
         }
         var result = await CreateAdminAsync(scopes, clock, displayName, email, password);
-        if (!result.Succeeded) lock (_gate) _tokenHash ??= SHA256.HashData(Encoding.UTF8.GetBytes(token));
+        if (result.Succeeded) await CloseAsync();
+        else
+        {
+            // Refused (a weak password, a bad address): the same link stays usable.
+            await using var db = await dbFactory.CreateDbContextAsync();
+            db.SetupTokens.Add(taken);
+            await db.SaveChangesAsync();
+        }
         return result;
     }
+
+    private static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 
     internal static async Task<Result> CreateAdminAsync(IServiceScopeFactory scopes, TimeProvider clock, string displayName, string email, string password)
     {

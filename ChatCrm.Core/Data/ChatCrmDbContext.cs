@@ -5,6 +5,7 @@ using ChatCrm.Core.Chat;
 using ChatCrm.Core.Leads;
 using ChatCrm.Core.Meetings;
 using ChatCrm.Core.Tickets;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -16,8 +17,14 @@ namespace ChatCrm.Core.Data;
 /// (<c>users</c>, <c>sessions</c>, <c>otp_codes</c>, ...), so a document provider can map the same aggregates later.
 /// </summary>
 public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>The key ring that signs cookies and anti-forgery tokens, one for every server (Web's KeyRing).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>The first admin's setup link while no admin exists (<see cref="FirstAdminSetup"/>).</summary>
+    public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
+
     public DbSet<EmailCode> EmailCodes => Set<EmailCode>();
 
     public DbSet<UserSession> Sessions => Set<UserSession>();

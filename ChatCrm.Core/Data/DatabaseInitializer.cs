@@ -16,6 +16,7 @@ public sealed partial class DatabaseInitializer(
     IOptions<ChatCrmOptions> options,
     FirstAdminSetup setup,
     DemoDataSeeder demo,
+    DataDirectory data,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger)
 {
@@ -28,6 +29,7 @@ public sealed partial class DatabaseInitializer(
         {
             await db.Database.MigrateAsync(cancellationToken);
             await DatabaseProviders.RefreshStatisticsAsync(db, cancellationToken);
+            await FolderKeys.ImportAsync(db, data, cancellationToken);
         }
 
         await using var scope = scopes.CreateAsyncScope();
@@ -41,6 +43,10 @@ public sealed partial class DatabaseInitializer(
         if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count == 0)
         {
             await OpenFirstAdminPathAsync();
+        }
+        else
+        {
+            await setup.CloseAsync(cancellationToken);
         }
         if (options.Value.DemoData) await demo.SeedAsync(cancellationToken);
     }
@@ -59,7 +65,7 @@ public sealed partial class DatabaseInitializer(
             LogBootstrapAdmin(bootstrap.AdminEmail);
             return;
         }
-        SetupToken = setup.OpenWithNewToken();
+        SetupToken = await setup.OpenWithNewTokenAsync();
         LogSetupLink(SetupToken);
     }
 

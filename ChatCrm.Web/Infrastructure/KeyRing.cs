@@ -1,19 +1,18 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using System.Xml.Linq;
-using ChatCrm.Core.Common;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
 
 namespace ChatCrm.Web.Infrastructure;
 
 /// <summary>
-/// The data-protection key ring that signs and encrypts cookies and anti-forgery tokens. It lives in the data folder's
-/// keys/ (readable by the app's user only), so cookies survive a restart and servers sharing the folder share it.
-/// With ChatCrm:DataProtection:CertificatePath set, each key is also encrypted at rest with that certificate: a copy
-/// of the folder (a backup, a shared volume) is then useless without the certificate's private key.
+/// The data-protection key ring that signs and encrypts cookies and anti-forgery tokens. It lives in the database
+/// (<c>data_protection_keys</c>), so cookies survive a restart and every server of one ChatCrm shares it with nothing
+/// to copy by hand; a key ring an older version kept in the data folder's keys/ is moved there at start
+/// (<c>FolderKeys</c>). With ChatCrm:DataProtection:CertificatePath set, each key is also encrypted at rest with that
+/// certificate: a copy of the database (a backup) is then useless for forging cookies without the certificate's
+/// private key.
 /// </summary>
 internal static class KeyRing
 {
@@ -21,9 +20,7 @@ internal static class KeyRing
 
     public static IServiceCollection AddChatCrmKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
-        var keyRing = services.AddDataProtection().SetApplicationName("ChatCrm");
-        services.AddOptions<KeyManagementOptions>().Configure<DataDirectory, ILoggerFactory>((keys, data, logging) =>
-            keys.XmlRepository = new PrivateXmlRepository(new DirectoryInfo(data.Keys), logging));
+        var keyRing = services.AddDataProtection(); // the ring itself is Core's (in the database)
 
         var section = configuration.GetSection(Section);
         if (section["CertificatePath"] is { Length: > 0 } path)
@@ -56,14 +53,4 @@ internal static class KeyRing
 
     private static OptionsValidationException Invalid(string message) =>
         new(Section, typeof(KeyManagementOptions), [message]);
-
-    /// <summary>The framework's file repository, with each key file tightened to 0600 as soon as it is written.</summary>
-    private sealed class PrivateXmlRepository(DirectoryInfo directory, ILoggerFactory logging) : FileSystemXmlRepository(directory, logging)
-    {
-        public override void StoreElement(XElement element, string friendlyName)
-        {
-            base.StoreElement(element, friendlyName);
-            PrivateFiles.Tighten(Directory.FullName);
-        }
-    }
 }

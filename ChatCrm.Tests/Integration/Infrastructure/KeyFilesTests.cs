@@ -2,14 +2,20 @@ using System.Net;
 using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ChatCrm.Core.Data;
 using ChatCrm.Tests.Fixtures;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using ChatCrm.Tests.Integration.AccountPages;
 
 namespace ChatCrm.Tests.Integration.Infrastructure;
 
 /// <summary>
-/// The data folder's keys/ (ChatCrm.Core/Common/PrivateFiles, ChatCrm.Web/Infrastructure/KeyRing): readable by the
-/// app's user only, and the key ring optionally encrypted at rest with a certificate from configuration.
+/// The keys: the data folder's keys/ (ChatCrm.Core/Common/PrivateFiles) readable by the app's user only; the key ring
+/// in the database (ChatCrm.Web/Infrastructure/KeyRing), moved there from an older version's folder, and optionally
+/// encrypted at rest with a certificate from configuration.
 /// </summary>
 [Collection(AccountPagesGroup.Name)]
 public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
@@ -38,8 +44,28 @@ public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
         var files = Directory.GetFiles(KeysPath).Select(Path.GetFileName).ToList();
         Assert.Contains("email-code.key", files);
         Assert.Contains("unsubscribe.key", files);
-        Assert.Contains(files, f => f!.StartsWith("key-", StringComparison.Ordinal) && f.EndsWith(".xml", StringComparison.Ordinal));
         Assert.All(Directory.GetFiles(KeysPath), file => Assert.True(File.GetUnixFileMode(file) == PrivateFile, $"{file}: {File.GetUnixFileMode(file)}"));
+        // The key ring is not a file any more: it is in the database, where every server finds it.
+        Assert.DoesNotContain(files, f => f!.StartsWith("key-", StringComparison.Ordinal));
+        Assert.NotEmpty(await KeyRingRowsAsync(app));
+    }
+
+    [Fact]
+    public async Task AKeyRingAnOlderVersionKeptInTheDataFolderMovesIntoTheDatabaseAndStillReadsWhatItProtected()
+    {
+        // An older version's ring: key files in keys/, and something it protected (a cookie, a token) out in the world.
+        var older = new ServiceCollection().AddDataProtection().SetApplicationName("ChatCrm")
+            .PersistKeysToFileSystem(new DirectoryInfo(KeysPath)).Services.BuildServiceProvider();
+        var protectedBefore = older.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Protect("still readable");
+        var keyFile = Path.GetFileNameWithoutExtension(Assert.Single(Directory.GetFiles(KeysPath, "key-*.xml")));
+
+        using var app = NewApp();
+        using var client = app.CreateFormClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/account/login")).Status);
+
+        Assert.Equal([keyFile], (await KeyRingRowsAsync(app)).Select(k => k.FriendlyName));
+        var provider = app.Services.GetRequiredService<IDataProtectionProvider>();
+        Assert.Equal("still readable", provider.CreateProtector("test").Unprotect(protectedBefore));
     }
 
     [Fact]
@@ -57,11 +83,11 @@ public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
         using var person = await first.SignedInClientAsync(first.AdminEmail, ChatCrmAppFactory.AdminPassword);
         var signOut = await person.FillFormAsync("/account/manage/password", "", []);
 
-        var keyXml = await File.ReadAllTextAsync(Assert.Single(Directory.GetFiles(KeysPath, "key-*.xml")));
+        var keyXml = Assert.Single(await KeyRingRowsAsync(first)).Xml;
         Assert.Contains("EncryptedData", keyXml, StringComparison.Ordinal);
         Assert.DoesNotContain("<masterKey", keyXml, StringComparison.Ordinal);
 
-        // Another server on the same data folder and certificate: the cookie signs in, the token is accepted.
+        // Another server on the same database and certificate: the cookie signs in, the token is accepted.
         using var second = NewApp(settings);
         using var sameBrowser = second.CreateFormClient(person.Cookies);
         Assert.Equal(HttpStatusCode.OK, (await sameBrowser.GetAsync("/admin/accounts")).Status);
@@ -93,6 +119,12 @@ public sealed class KeyFilesTests(SmtpServerFixture smtp) : IDisposable
 
     private const UnixFileMode PrivateFolder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
     private const UnixFileMode PrivateFile = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    private static async Task<List<DataProtectionKey>> KeyRingRowsAsync(ChatCrmAppFactory app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<ChatCrmDbContext>>().CreateDbContextAsync();
+        return await db.DataProtectionKeys.AsNoTracking().ToListAsync();
+    }
 
     private ChatCrmAppFactory NewApp(Dictionary<string, string?>? settings = null)
     {
