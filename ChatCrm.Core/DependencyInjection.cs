@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Cluster;
 using ChatCrm.Core.Dashboard;
 using ChatCrm.Core.Email;
 using ChatCrm.Core.Leads;
@@ -50,6 +51,7 @@ public static class DependencyInjection
         services.AddMeetings(configuration);
         services.AddTickets(configuration);
         services.AddDashboard(configuration);
+        services.AddCluster(configuration);
         return services;
     }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # The one command that runs every test on a fresh Debian 12 machine (as root, or with sudo):
-# installs the real servers the tests start (Chromium for browser tests, aiosmtpd for mail, PostgreSQL),
+# installs the real servers the tests start (Chromium for browser tests, aiosmtpd for mail, PostgreSQL, Redis and
+# HAProxy for several servers),
 # then restores, builds warning-free and tests.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-packages=(chromium python3-aiosmtpd postgresql)
+packages=(chromium python3-aiosmtpd postgresql redis-server haproxy)
 missing=()
 for package in "${packages[@]}"; do
   # dpkg -s also lists removed-but-configured packages; only "install ok installed" counts.

@@ -1,8 +1,20 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Serialization;
 
 namespace ChatCrm.Core.Chat;
 
-/// <summary>Something that happened in a chat, told to the open pages of the people it concerns.</summary>
+/// <summary>
+/// Something that happened in a chat, told to the open pages of the people it concerns. Behind several servers each
+/// event also travels as JSON to the others (<see cref="IChatEventRelay"/>), hence the type names.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(MessagePosted), "posted")]
+[JsonDerivedType(typeof(MessageChanged), "changed")]
+[JsonDerivedType(typeof(ReadAdvanced), "read")]
+[JsonDerivedType(typeof(TypingChanged), "typing")]
+[JsonDerivedType(typeof(ConversationChanged), "conversation")]
+[JsonDerivedType(typeof(PresenceChanged), "presence")]
+[JsonDerivedType(typeof(EventsMissed), "missed")]
 public abstract record ChatEvent(Guid ConversationId);
 
 public sealed record MessagePosted(Guid ConversationId, MessageView Message) : ChatEvent(ConversationId);
@@ -19,11 +31,18 @@ public sealed record ConversationChanged(Guid ConversationId) : ChatEvent(Conver
 public sealed record PresenceChanged(Guid UserId, bool IsOnline, DateTimeOffset? LastSeenAt) : ChatEvent(Guid.Empty);
 
 /// <summary>
-/// The in-process hub between services and open pages (DESIGN.md "Live updates"): a page subscribes for its user,
-/// a service publishes after saving. Handlers run on the publisher's thread, so each page marshals with InvokeAsync
-/// and must not block. A failing handler is isolated from the others.
+/// Events may not have reached this page (its server lost the link to the other servers for a while, or another
+/// server did): whatever it shows from chats, it reads again.
 /// </summary>
-public sealed class ChatEvents
+public sealed record EventsMissed() : ChatEvent(Guid.Empty);
+
+/// <summary>
+/// The hub between services and open pages (DESIGN.md "Live updates"): a page subscribes for its user, a service
+/// publishes after saving. This server's pages get the event first, then the relay carries it to the other servers'
+/// pages (nothing on one server). Handlers run on the publisher's thread, so each page marshals with InvokeAsync and
+/// must not block. A failing handler is isolated from the others.
+/// </summary>
+public sealed class ChatEvents(IChatEventRelay relay)
 {
     private readonly ConcurrentDictionary<Guid, ConcurrentDictionary<Guid, Func<ChatEvent, Task>>> _byUser = new();
 
@@ -36,16 +55,28 @@ public sealed class ChatEvents
 
     public int SubscriberCount(Guid userId) => _byUser.TryGetValue(userId, out var handlers) ? handlers.Count : 0;
 
+    /// <summary>Tells the people's open pages, here and on every other server.</summary>
     public async Task PublishAsync(IEnumerable<Guid> userIds, ChatEvent chatEvent)
     {
+        var people = userIds.Distinct().ToList();
+        await DeliverHereAsync(people, chatEvent);
+        await relay.SendAsync(people, chatEvent);
+    }
+
+    /// <summary>Tells this server's open pages only: an event another server relayed, or one about this server.</summary>
+    public async Task DeliverHereAsync(IReadOnlyCollection<Guid> userIds, ChatEvent chatEvent)
+    {
         var tasks = new List<Task>();
-        foreach (var userId in userIds.Distinct())
+        foreach (var userId in userIds)
         {
             if (!_byUser.TryGetValue(userId, out var handlers)) continue;
             foreach (var handler in handlers.Values) tasks.Add(Invoke(handler, chatEvent));
         }
         await Task.WhenAll(tasks);
     }
+
+    /// <summary>Tells every open page on this server (<see cref="EventsMissed"/>).</summary>
+    public Task DeliverToEveryoneHereAsync(ChatEvent chatEvent) => DeliverHereAsync(_byUser.Keys.ToList(), chatEvent);
 
     private static async Task Invoke(Func<ChatEvent, Task> handler, ChatEvent chatEvent)
     {

@@ -13,6 +13,7 @@ internal static class ChatRegistration
         // Shared by every circuit: the live hub and presence are written for concurrent use.
         services.AddSingleton<ChatEvents>();
         services.AddSingleton<PresenceTracker>();
+        services.AddSingleton<PresenceAnnouncer>();
 
         // Stateless; each opens a context per operation.
         services.AddSingleton<ChatFileStore>();

@@ -13,3 +13,10 @@ public sealed class PostgresClusterGroup : ICollectionFixture<PostgresFixture>
 {
     public const string Name = "PostgreSQL cluster";
 }
+
+/// <summary>Tests of several servers: one PostgreSQL cluster and one Redis, each test on databases and keys of its own.</summary>
+[CollectionDefinition(Name)]
+public sealed class SeveralServersGroup : ICollectionFixture<PostgresFixture>, ICollectionFixture<RedisFixture>
+{
+    public const string Name = "Several servers";
+}

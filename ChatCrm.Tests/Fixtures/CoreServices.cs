@@ -4,6 +4,7 @@ using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using ChatCrm.Core.Email;
 using Microsoft.EntityFrameworkCore;
+using ChatCrm.Core.Cluster;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
@@ -74,6 +75,13 @@ public sealed class CoreServices : IAsyncDisposable
             // The mail queue's sender runs as in the app, so mail arrives without a test driving it. The campaign
             // sender does not: campaign tests run its passes themselves.
             await provider.GetRequiredService<MailDeliveryWorker>().StartAsync(CancellationToken.None);
+            // One of several servers: linked to Redis and hearing the others, as in the app. Presence upkeep does not
+            // run by itself: tests renew and sweep when they mean to.
+            if (provider.GetService<RedisLink>() is { } link)
+            {
+                await link.StartAsync(CancellationToken.None);
+                await provider.GetRequiredService<RedisEventListener>().StartAsync(CancellationToken.None);
+            }
             return core;
         }
         catch

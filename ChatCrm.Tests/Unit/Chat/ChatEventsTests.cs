@@ -10,7 +10,7 @@ public sealed class ChatEventsTests
     [Fact]
     public async Task EveryOpenPageOfEachNamedPersonIsToldOnce()
     {
-        var events = new ChatEvents();
+        var events = new ChatEvents(new NoRelay());
         var (ann, bob, cy) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         var told = new List<string>();
         using var annTab1 = events.Subscribe(ann, _ => Record(told, "ann 1"));
@@ -27,7 +27,7 @@ public sealed class ChatEventsTests
     [Fact]
     public async Task AClosedPageIsToldNothingMore()
     {
-        var events = new ChatEvents();
+        var events = new ChatEvents(new NoRelay());
         var ann = Guid.NewGuid();
         var told = new List<string>();
         var tab = events.Subscribe(ann, _ => Record(told, "tab"));
@@ -44,7 +44,7 @@ public sealed class ChatEventsTests
     [Fact]
     public async Task ABrokenPageDoesNotStopTheOthers()
     {
-        var events = new ChatEvents();
+        var events = new ChatEvents(new NoRelay());
         var (ann, bob) = (Guid.NewGuid(), Guid.NewGuid());
         var told = new List<string>();
         using var broken = events.Subscribe(ann, _ => throw new InvalidOperationException("circuit gone"));
@@ -63,7 +63,7 @@ public sealed class ChatEventsTests
     [Fact]
     public async Task SubscribingAndPublishingFromManyThreadsLosesNothing()
     {
-        var events = new ChatEvents();
+        var events = new ChatEvents(new NoRelay());
         var people = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
         var counts = new int[people.Count];
         var subscriptions = people.Select((id, i) => events.Subscribe(id, _ =>

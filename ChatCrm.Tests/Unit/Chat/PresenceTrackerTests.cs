@@ -9,53 +9,53 @@ public sealed class PresenceTrackerTests
     private readonly ShiftableClock _clock = new();
 
     [Fact]
-    public void SeveralTabsCountAsOnePersonUntilTheLastCloses()
+    public async Task SeveralTabsCountAsOnePersonUntilTheLastCloses()
     {
-        var presence = new PresenceTracker(_clock);
+        var presence = new PresenceTracker(_clock, new ThisServerOnly());
         var ann = Guid.NewGuid();
 
-        Assert.True(presence.CircuitOpened(ann));
-        Assert.False(presence.CircuitOpened(ann));
-        Assert.False(presence.CircuitClosed(ann));
+        Assert.True(await presence.CircuitOpenedAsync(ann));
+        Assert.False(await presence.CircuitOpenedAsync(ann));
+        Assert.False(await presence.CircuitClosedAsync(ann));
         Assert.True(presence.IsOnline(ann));
         Assert.Null(presence.LastSeen(ann));
 
         _clock.Advance(TimeSpan.FromMinutes(3));
-        Assert.True(presence.CircuitClosed(ann));
+        Assert.True(await presence.CircuitClosedAsync(ann));
 
         Assert.False(presence.IsOnline(ann));
         Assert.Equal(_clock.GetUtcNow(), presence.LastSeen(ann)!.Value, TimeSpan.FromSeconds(5));
-        Assert.True(presence.CircuitOpened(ann));
+        Assert.True(await presence.CircuitOpenedAsync(ann));
     }
 
     [Fact]
-    public void ACloseWithoutAnOpenDoesNotGoBelowNobody()
+    public async Task ACloseWithoutAnOpenDoesNotGoBelowNobody()
     {
-        var presence = new PresenceTracker(_clock);
+        var presence = new PresenceTracker(_clock, new ThisServerOnly());
         var ann = Guid.NewGuid();
 
-        presence.CircuitClosed(ann);
+        await presence.CircuitClosedAsync(ann);
 
         Assert.False(presence.IsOnline(ann));
-        Assert.True(presence.CircuitOpened(ann));
+        Assert.True(await presence.CircuitOpenedAsync(ann));
         Assert.True(presence.IsOnline(ann));
     }
 
     [Fact]
     public async Task TabsOpeningAndClosingAtOnceLeaveTheRightCount()
     {
-        var presence = new PresenceTracker(_clock);
+        var presence = new PresenceTracker(_clock, new ThisServerOnly());
         var ann = Guid.NewGuid();
-        presence.CircuitOpened(ann);
+        await presence.CircuitOpenedAsync(ann);
 
-        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(() =>
+        await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => Task.Run(async () =>
         {
-            presence.CircuitOpened(ann);
-            presence.CircuitClosed(ann);
+            await presence.CircuitOpenedAsync(ann);
+            await presence.CircuitClosedAsync(ann);
         })));
 
         Assert.True(presence.IsOnline(ann));
-        Assert.True(presence.CircuitClosed(ann));
+        Assert.True(await presence.CircuitClosedAsync(ann));
         Assert.False(presence.IsOnline(ann));
     }
 }

@@ -47,9 +47,11 @@ public sealed partial class Conversation
 
     protected override async Task OnChatEventAsync(ChatEvent chatEvent)
     {
-        if (chatEvent.ConversationId != ConversationId || _refused is not null) return;
-        // Members, name or picture changed (or the other account went); a system line says someone joined or left.
-        if (chatEvent is not (ConversationChanged or MessagePosted { Message.Kind: MessageKind.System })) return;
+        if (_refused is not null) return;
+        if (chatEvent is not EventsMissed && chatEvent.ConversationId != ConversationId) return;
+        // Members, name or picture changed (or the other account went); a system line says someone joined or left;
+        // or changes may have been missed while the servers were cut off from each other.
+        if (chatEvent is not (ConversationChanged or EventsMissed or MessagePosted { Message.Kind: MessageKind.System })) return;
         if (_loading)
         {
             _changedWhileLoading = true;

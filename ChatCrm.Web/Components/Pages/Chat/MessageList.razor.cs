@@ -117,6 +117,7 @@ public sealed partial class MessageList : IMessageActions
 
     protected override Task OnChatEventAsync(ChatEvent chatEvent)
     {
+        if (chatEvent is EventsMissed) return _loaded ? CatchUpAsync() : Task.CompletedTask;
         if (chatEvent.ConversationId != ConversationId || chatEvent is not (MessagePosted or MessageChanged)) return Task.CompletedTask;
         if (!_loaded) _early.Add(chatEvent);
         else if (Apply(chatEvent)) StateHasChanged();
@@ -136,6 +137,27 @@ public sealed partial class MessageList : IMessageActions
                 return true;
             default:
                 return false;
+        }
+    }
+
+    /// <summary>
+    /// Events may have been missed (another server's were held up by a Redis outage): the newest page is read again
+    /// and merged, so what was sent meanwhile shows in its place, with the read ticks as they are now.
+    /// </summary>
+    private async Task CatchUpAsync()
+    {
+        if (_history.HasNewer) return; // reading older history: the newest is read on the way back down anyway
+        try
+        {
+            var page = await Messages.GetPageAsync(_actor, ConversationId, null, _life.Token);
+            foreach (var message in page.Messages) _history.Upsert(message);
+            _receipts.Merge(page.Readers);
+            StateHasChanged();
+            await MarkReadAsync();
+        }
+        catch (OperationCanceledException) when (_life.IsCancellationRequested)
+        {
+            // Closed while reading.
         }
     }
 

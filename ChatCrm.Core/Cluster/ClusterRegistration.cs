@@ -1,0 +1,42 @@
+using ChatCrm.Core.Chat;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChatCrm.Core.Cluster;
+
+internal static class ClusterRegistration
+{
+    public const string ConnectionName = "Redis";
+
+    /// <summary>
+    /// One server (no <c>ConnectionStrings:Redis</c>): events and presence stay in this process and nothing connects
+    /// to Redis. Several: the relay, the shared presence and their background work, through one Redis link.
+    /// </summary>
+    public static IServiceCollection AddCluster(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ClusterOptions>().Bind(configuration.GetSection(ClusterOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        var redis = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.TryAddSingleton<IChatEventRelay, NoRelay>();
+            services.TryAddSingleton<IPresenceDirectory, ThisServerOnly>();
+            return services;
+        }
+
+        services.AddSingleton(sp => new RedisLink(redis, sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<ILogger<RedisLink>>()));
+        // Connected before anything that uses it starts (hosted services start in the order they were added).
+        services.AddHostedService(sp => sp.GetRequiredService<RedisLink>());
+        services.AddSingleton<RedisChatRelay>();
+        services.AddSingleton<IChatEventRelay>(sp => sp.GetRequiredService<RedisChatRelay>());
+        services.AddSingleton<RedisPresence>();
+        services.AddSingleton<IPresenceDirectory>(sp => sp.GetRequiredService<RedisPresence>());
+        services.AddSingleton<RedisEventListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisEventListener>());
+        services.AddHostedService<RedisPresenceUpkeep>();
+        return services;
+    }
+}
