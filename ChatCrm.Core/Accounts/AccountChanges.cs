@@ -13,8 +13,8 @@ public sealed class AccountChanges(
     IServiceScopeFactory scopes,
     AccountFlows flows,
     EmailCodeService codes,
-    CodeDecoys decoys,
-    CodeSendThrottle throttle,
+    ICodeDecoys decoys,
+    ICodeSendThrottle throttle,
     SessionService sessions,
     MailOutbox outbox)
 {
@@ -34,7 +34,7 @@ public sealed class AccountChanges(
     public async Task<SignInOutcome> RequestEmailChangeAsync(Guid userId, string newEmail, string? ipAddress, CancellationToken cancellationToken = default)
     {
         if (!EmailAddresses.IsValid(newEmail)) return SignInOutcome.BadAddress;
-        if (!throttle.TryAcquire(newEmail, CodePurpose.ChangeEmail, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (await throttle.TryAcquireAsync(newEmail, CodePurpose.ChangeEmail, ipAddress) is { } wait) return SignInOutcome.Throttled(wait);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(userId.ToString());
@@ -42,13 +42,13 @@ public sealed class AccountChanges(
         var owner = await users.FindByEmailAsync(newEmail);
         if (owner is null)
         {
-            decoys.Forget(userId.ToString(), CodePurpose.ChangeEmail);
+            await decoys.ForgetAsync(userId.ToString(), CodePurpose.ChangeEmail);
             await flows.SendCodeAsync(user, CodePurpose.ChangeEmail, newEmail.Trim(), cancellationToken);
         }
         else
         {
             // The code form then answers as if a code had gone to the new address, which has an account.
-            decoys.Issue(userId.ToString(), CodePurpose.ChangeEmail);
+            await decoys.IssueAsync(userId.ToString(), CodePurpose.ChangeEmail);
             if (owner.Id != user.Id)
             {
                 await outbox.SendAsync(EmailTemplates.Build(owner.Email!, "Someone tried to use your address", owner.DisplayName,
@@ -65,7 +65,7 @@ public sealed class AccountChanges(
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var user = await users.FindByIdAsync(userId.ToString());
         if (user is null) return Result.Fail("Your account no longer exists.");
-        var check = decoys.Check(userId.ToString(), CodePurpose.ChangeEmail) ?? await codes.VerifyAsync(user.Id, CodePurpose.ChangeEmail, code, cancellationToken);
+        var check = await decoys.CheckAsync(userId.ToString(), CodePurpose.ChangeEmail) ?? await codes.VerifyAsync(user.Id, CodePurpose.ChangeEmail, code, cancellationToken);
         if (!check.IsValid) return Result.Fail(check.Message);
         var token = await users.GenerateChangeEmailTokenAsync(user, check.SentTo!);
         var changed = await users.ChangeEmailAsync(user, check.SentTo!, token);

@@ -16,9 +16,9 @@ namespace ChatCrm.Core.Accounts;
 public sealed class AccountFlows(
     IServiceScopeFactory scopes,
     EmailCodeService codes,
-    CodeDecoys decoys,
+    ICodeDecoys decoys,
     ReplyPacing pacing,
-    CodeSendThrottle throttle,
+    ICodeSendThrottle throttle,
     AccountLockout lockout,
     SessionService sessions,
     MailOutbox outbox,
@@ -49,14 +49,14 @@ public sealed class AccountFlows(
         var candidate = new AppUser { DisplayName = displayName.Trim(), Email = emailAddress.Trim(), UserName = "candidate" };
         var passwordCheck = await ValidatePasswordAsync(users, candidate, password);
         if (passwordCheck is not null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: passwordCheck);
-        if (!throttle.TryAcquire(emailAddress, CodePurpose.ConfirmSignUp, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (await throttle.TryAcquireAsync(emailAddress, CodePurpose.ConfirmSignUp, ipAddress) is { } wait) return SignInOutcome.Throttled(wait);
 
         var existing = await users.FindByEmailAsync(emailAddress);
         // A new account's password is hashed below; hashing it for a known address too keeps both equally slow.
         if (existing is not null) users.PasswordHasher.HashPassword(candidate, password);
         if (existing is { EmailConfirmed: true })
         {
-            decoys.Issue(emailAddress, CodePurpose.ConfirmSignUp);
+            await decoys.IssueAsync(emailAddress, CodePurpose.ConfirmSignUp);
             await outbox.SendAsync(EmailTemplates.Build(existing.Email!, "You already have a ChatCrm account", existing.DisplayName,
                 ["Someone (maybe you) tried to sign up with this address, but it already has an account.",
                  "Sign in instead, or use \"Forgot password\" if you no longer know your password."]), cancellationToken);
@@ -74,7 +74,7 @@ public sealed class AccountFlows(
         if (!created.Succeeded)
         {
             // A parallel sign-up with the same address lost the race to the unique index: same reply as above.
-            decoys.Issue(emailAddress, CodePurpose.ConfirmSignUp);
+            await decoys.IssueAsync(emailAddress, CodePurpose.ConfirmSignUp);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
         await users.AddToRoleAsync(candidate, Roles.Client);
@@ -85,7 +85,7 @@ public sealed class AccountFlows(
     public async Task<SignInOutcome> ResendAsync(string emailAddress, CodePurpose purpose, string? ipAddress, CancellationToken cancellationToken = default)
     {
         if (!EmailAddresses.IsValid(emailAddress)) return SignInOutcome.BadAddress;
-        if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (await throttle.TryAcquireAsync(emailAddress, purpose, ipAddress) is { } wait) return SignInOutcome.Throttled(wait);
         var started = ReplyPacing.Start();
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -102,7 +102,7 @@ public sealed class AccountFlows(
         };
         if (!eligible)
         {
-            decoys.Issue(emailAddress, purpose);
+            await decoys.IssueAsync(emailAddress, purpose);
             await pacing.PadAsync(SendCodeStep, started, cancellationToken);
             return new SignInOutcome(SignInStatus.CodeSent);
         }
@@ -152,7 +152,7 @@ public sealed class AccountFlows(
         }
         await lockout.ResetCountAsync(user.Id, cancellationToken);
         var purpose = user.EmailConfirmed ? CodePurpose.SignIn : CodePurpose.ConfirmSignUp;
-        if (!throttle.TryAcquire(emailAddress, purpose, ipAddress, out var wait)) return SignInOutcome.Throttled(wait);
+        if (await throttle.TryAcquireAsync(emailAddress, purpose, ipAddress) is { } wait) return SignInOutcome.Throttled(wait);
         if (!user.EmailConfirmed)
         {
             await SendCodeAsync(user, CodePurpose.ConfirmSignUp, user.Email!, cancellationToken);
@@ -225,14 +225,14 @@ public sealed class AccountFlows(
     /// </summary>
     internal async Task SendCodeAsync(AppUser user, CodePurpose purpose, string to, CancellationToken cancellationToken)
     {
-        decoys.Forget(to, purpose);
+        await decoys.ForgetAsync(to, purpose);
         await codes.IssueAsync(user.Id, purpose, to, code => CodeEmails.Build(to, user.DisplayName, purpose, code, CodeLifetimeMinutes), cancellationToken);
     }
 
     /// <inheritdoc cref="SendCodeAsync"/>
     internal async Task SendInvitationAsync(AppUser user, CancellationToken cancellationToken)
     {
-        decoys.Forget(user.Email!, CodePurpose.ResetPassword);
+        await decoys.ForgetAsync(user.Email!, CodePurpose.ResetPassword);
         await codes.IssueAsync(user.Id, CodePurpose.ResetPassword, user.Email!,
             code => CodeEmails.Invitation(user.Email!, user.DisplayName, code, CodeLifetimeMinutes), cancellationToken);
     }
@@ -248,14 +248,14 @@ public sealed class AccountFlows(
         CancellationToken cancellationToken)
     {
         var stored = false;
-        var check = decoys.Check(emailAddress, purpose);
+        var check = await decoys.CheckAsync(emailAddress, purpose);
         if (check is null && user is not null)
         {
             check = await codes.VerifyAsync(user.Id, purpose, code, cancellationToken);
             stored = true;
         }
         check ??= new CodeCheck(CodeCheckStatus.Invalid);
-        if (check.Status == CodeCheckStatus.Exhausted) throttle.EndCooldown(emailAddress, purpose);
+        if (check.Status == CodeCheckStatus.Exhausted) await throttle.EndCooldownAsync(emailAddress, purpose);
         return (check, stored);
     }
 

@@ -43,8 +43,9 @@ internal static class AccountsRegistration
 
         // Shared by all requests and circuits; safe for concurrent use.
         services.AddSingleton<CodeHasher>();
-        services.AddSingleton<CodeSendThrottle>();
-        services.AddSingleton<CodeDecoys>();
+        // In memory on one server; behind several, the cluster puts Redis-backed ones in their place.
+        services.AddSingleton<ICodeSendThrottle, CodeSendThrottle>();
+        services.AddSingleton<ICodeDecoys, CodeDecoys>();
         services.AddSingleton<ReplyPacing>();
         services.AddSingleton<FirstAdminSetup>();
         services.AddSingleton<AvatarStore>();

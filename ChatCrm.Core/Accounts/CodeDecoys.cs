@@ -10,8 +10,22 @@ namespace ChatCrm.Core.Accounts;
 /// "expired" after the lifetime. Only the tries and the end are kept (in memory, like <see cref="CodeSendThrottle"/>);
 /// no guess ever matches. A real code for the same address and purpose replaces the stand-in.
 /// </summary>
-public sealed class CodeDecoys(IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class CodeDecoys(IOptions<AccountOptions> options, TimeProvider clock) : ICodeDecoys
 {
+    public Task IssueAsync(string key, CodePurpose purpose)
+    {
+        Issue(key, purpose);
+        return Task.CompletedTask;
+    }
+
+    public Task ForgetAsync(string key, CodePurpose purpose)
+    {
+        Forget(key, purpose);
+        return Task.CompletedTask;
+    }
+
+    public Task<CodeCheck?> CheckAsync(string key, CodePurpose purpose) => Task.FromResult(Check(key, purpose));
+
     private const int SweepThreshold = 10_000;
     // A stand-in answers "expired" well after its end, as a real code row does; only then may it be forgotten.
     private static readonly TimeSpan KeptAfterEnd = TimeSpan.FromDays(1);

@@ -8,10 +8,19 @@ namespace ChatCrm.Core.Accounts;
 /// hourly cap per IP. The cooldown is per purpose so that confirming a sign-up and then signing in on a second device
 /// straight away is not refused. It is asked
 /// before anyone looks the address up, so a known and an unknown address are throttled alike. Kept in memory: one
-/// server's limits; behind several servers each enforces its own (see README).
+/// server's limits (behind several servers, Redis keeps them for all: <c>Cluster/RedisCodeSendThrottle</c>).
 /// </summary>
-public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvider clock)
+public sealed class CodeSendThrottle(IOptions<AccountOptions> options, TimeProvider clock) : ICodeSendThrottle
 {
+    public Task<TimeSpan?> TryAcquireAsync(string email, CodePurpose purpose, string? ipAddress) =>
+        Task.FromResult(TryAcquire(email, purpose, ipAddress, out var wait) ? (TimeSpan?)null : wait);
+
+    public Task EndCooldownAsync(string email, CodePurpose purpose)
+    {
+        EndCooldown(email, purpose);
+        return Task.CompletedTask;
+    }
+
     private const int SweepThreshold = 10_000;
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> _sends = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSendByPurpose = new(StringComparer.Ordinal);

@@ -1,3 +1,4 @@
+using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,13 @@ internal static class ClusterRegistration
         services.AddSingleton<RedisEventListener>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisEventListener>());
         services.AddHostedService<RedisPresenceUpkeep>();
+
+        // The code-mail limits and the stand-ins for unsent codes, once for all servers; this server's own in-memory
+        // ones stand in while Redis is down.
+        services.AddSingleton<CodeSendThrottle>();
+        services.AddSingleton<CodeDecoys>();
+        services.Replace(ServiceDescriptor.Singleton<ICodeSendThrottle, RedisCodeSendThrottle>());
+        services.Replace(ServiceDescriptor.Singleton<ICodeDecoys, RedisCodeDecoys>());
         return services;
     }
 }
