@@ -36,6 +36,9 @@ public sealed class AccountOptions
     [Range(1, 3600)]
     public int CircuitRevalidationSeconds { get; set; } = 30;
 
-    /// <summary>Secret key for hashing email codes. Without it, a random key is kept in the data folder.</summary>
+    /// <summary>
+    /// Secret key for hashing email codes. Without it, a random key is kept in the data folder; several servers must
+    /// all have the same one (required with ConnectionStrings:Redis).
+    /// </summary>
     public string? CodeHashKey { get; set; }
 }

@@ -1,4 +1,5 @@
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,8 @@ namespace ChatCrm.Core.Cluster;
 internal static class ClusterRegistration
 {
     public const string ConnectionName = "Redis";
+
+    private const int MinSharedKeyLength = 32;
 
     /// <summary>
     /// One server (no <c>ConnectionStrings:Redis</c>): events and presence stay in this process and nothing connects
@@ -27,6 +30,13 @@ internal static class ClusterRegistration
             services.TryAddSingleton<IPresenceDirectory, ThisServerOnly>();
             return services;
         }
+
+        // Keys a server would otherwise make for itself in its data folder must be the same on every server: a code
+        // mailed through one is checked on another, an unsubscribe link signed by one is opened on another.
+        services.AddOptions<AccountOptions>().Validate(o => o.CodeHashKey is { Length: >= MinSharedKeyLength },
+            $"ChatCrm:Accounts:CodeHashKey must be set, the same on every server and at least {MinSharedKeyLength} characters, when ConnectionStrings:Redis is (several servers).");
+        services.AddOptions<CampaignOptions>().Validate(o => o.UnsubscribeKey is { Length: >= MinSharedKeyLength },
+            $"ChatCrm:Campaigns:UnsubscribeKey must be set, the same on every server and at least {MinSharedKeyLength} characters, when ConnectionStrings:Redis is (several servers).");
 
         services.AddSingleton(sp => new RedisLink(redis, sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<ILogger<RedisLink>>()));
         // Connected before anything that uses it starts (hosted services start in the order they were added).

@@ -24,7 +24,13 @@ public sealed class RedisFixture : IAsyncLifetime, IDisposable
     {
         ["ConnectionStrings:Redis"] = ConnectionString,
         ["ChatCrm:Cluster:KeyPrefix"] = $"test-{prefix}:",
+        // The keys every server of one ChatCrm must share, made for this run as a real one comes from the environment.
+        ["ChatCrm:Accounts:CodeHashKey"] = _codeHashKey,
+        ["ChatCrm:Campaigns:UnsubscribeKey"] = _unsubscribeKey,
     };
+
+    private readonly string _codeHashKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+    private readonly string _unsubscribeKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     public async Task InitializeAsync()
     {
