@@ -29,7 +29,8 @@ public static class DependencyInjection
 
         var options = configuration.GetSection(ChatCrmOptions.Section).Get<ChatCrmOptions>() ?? new ChatCrmOptions();
         var dataRoot = Path.Combine(environment.ContentRootPath, options.DataDirectory);
-        var dataDirectory = new DataDirectory(dataRoot);
+        var uploads = options.UploadsDirectory is { Length: > 0 } shared ? Path.Combine(environment.ContentRootPath, shared) : null;
+        var dataDirectory = new DataDirectory(dataRoot, uploads);
         var connectionString = ResolveConnectionString(configuration, options, dataDirectory);
 
         // Shared by every circuit and request.

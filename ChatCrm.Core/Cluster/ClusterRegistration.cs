@@ -1,6 +1,7 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Campaigns;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,9 @@ internal static class ClusterRegistration
             $"ChatCrm:Accounts:CodeHashKey must be set, the same on every server and at least {MinSharedKeyLength} characters, when ConnectionStrings:Redis is (several servers).");
         services.AddOptions<CampaignOptions>().Validate(o => o.UnsubscribeKey is { Length: >= MinSharedKeyLength },
             $"ChatCrm:Campaigns:UnsubscribeKey must be set, the same on every server and at least {MinSharedKeyLength} characters, when ConnectionStrings:Redis is (several servers).");
+
+        services.AddOptions<ChatCrmOptions>().Validate(o => o.UploadsDirectory is { Length: > 0 },
+            "ChatCrm:UploadsDirectory must be set, to one folder every server mounts, when ConnectionStrings:Redis is (several servers): a file sent through one server must open through any.");
 
         services.AddSingleton(sp => new RedisLink(redis, sp.GetRequiredService<IOptions<ClusterOptions>>(), sp.GetRequiredService<ILogger<RedisLink>>()));
         // Connected before anything that uses it starts (hosted services start in the order they were added).

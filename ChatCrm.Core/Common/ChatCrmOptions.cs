@@ -12,6 +12,13 @@ public sealed class ChatCrmOptions
     [Required]
     public string DataDirectory { get; set; } = "data";
 
+    /// <summary>
+    /// Where uploaded files (chat attachments, avatars, group pictures) are kept: the data folder's uploads/ unless
+    /// set. Several servers set it to one folder they all mount (a network share), so a file sent through one server
+    /// opens through any; required with ConnectionStrings:Redis.
+    /// </summary>
+    public string? UploadsDirectory { get; set; }
+
     /// <summary>"Sqlite" (embedded default) or "PostgreSql".</summary>
     [Required, RegularExpression("^(Sqlite|PostgreSql)$", ErrorMessage = "ChatCrm:Database:Provider must be Sqlite or PostgreSql.")]
     public string DatabaseProvider { get; set; } = "Sqlite";

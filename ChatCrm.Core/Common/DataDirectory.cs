@@ -3,11 +3,14 @@ namespace ChatCrm.Core.Common;
 /// <summary>The resolved data folder; every file the app writes is placed through this type.</summary>
 public sealed class DataDirectory
 {
-    public DataDirectory(string root)
+    public DataDirectory(string root, string? uploads = null)
     {
         Root = Path.GetFullPath(root);
         Directory.CreateDirectory(Root);
+        _uploads = uploads is { Length: > 0 } ? Path.GetFullPath(uploads) : Path.Combine(Root, "uploads");
     }
+
+    private readonly string _uploads;
 
     public string Root { get; }
 
@@ -15,7 +18,15 @@ public sealed class DataDirectory
 
     public string Outbox => Ensure("outbox");
 
-    public string Uploads => Ensure("uploads");
+    /// <summary>Uploaded files: under the data folder, or the folder every server shares (ChatCrm:UploadsDirectory).</summary>
+    public string Uploads
+    {
+        get
+        {
+            Directory.CreateDirectory(_uploads);
+            return _uploads;
+        }
+    }
 
     /// <summary>Secrets only: created readable by the app's user alone (see <see cref="PrivateFiles"/>).</summary>
     public string Keys

@@ -24,6 +24,8 @@ public sealed class RedisFixture : IAsyncLifetime, IDisposable
     {
         ["ConnectionStrings:Redis"] = ConnectionString,
         ["ChatCrm:Cluster:KeyPrefix"] = $"test-{prefix}:",
+        // The folder every server mounts for uploaded files.
+        ["ChatCrm:UploadsDirectory"] = _folder.Combine("uploads-" + prefix),
         // The keys every server of one ChatCrm must share, made for this run as a real one comes from the environment.
         ["ChatCrm:Accounts:CodeHashKey"] = _codeHashKey,
         ["ChatCrm:Campaigns:UnsubscribeKey"] = _unsubscribeKey,

@@ -51,6 +51,22 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
     }
 
     [Fact]
+    public async Task AFileSentThroughOneServerOpensThroughTheOtherForThoseInTheChatOnly()
+    {
+        var ann = await _one.PersonAsync("Ann");
+        var bob = await _one.PersonAsync("Bob");
+        var eve = await _one.PersonAsync("Eve");
+        var chat = await _one.DirectAsync(ann, bob);
+
+        var sent = await _one.SendPngAsync(ann, chat);
+
+        var opened = await _two.Messages.OpenAttachmentAsync(bob.Actor, sent.Id);
+        Assert.NotNull(opened);
+        Assert.Equal(ChatHarness.Png, await File.ReadAllBytesAsync(opened.Value.Path));
+        Assert.Null(await _two.Messages.OpenAttachmentAsync(eve.Actor, sent.Id));
+    }
+
+    [Fact]
     public async Task TypingAndReadMarksCrossToo()
     {
         var ann = await _one.PersonAsync("Ann");
