@@ -44,9 +44,12 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
 
     protected AppProcess App { get; }
 
-    public Task InitializeAsync() => App.StartAsync();
+    /// <summary>Where the browser goes: the app, or a load balancer in front of several.</summary>
+    protected virtual string BaseUrl => App.BaseUrl;
 
-    public async Task DisposeAsync()
+    public virtual Task InitializeAsync() => App.StartAsync();
+
+    public virtual async Task DisposeAsync()
     {
         // This test's browser windows go first: left open on a stopped server they keep reconnecting for the rest of
         // the run (and may reach a later test's server on a reused port), which slows every later browser test.
@@ -66,10 +69,14 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
     /// <param name="timeZone">The zone the browser is in (an IANA id); null leaves the machine's.</param>
     protected async Task<IPage> NewPageAsync(string? timeZone = null)
     {
-        var page = await Browser.NewPageAsync(App.BaseUrl, timeZone);
+        var page = await Browser.NewPageAsync(BaseUrl, timeZone);
         _contexts.Add(page.Context);
+        await OnNewPageAsync(page);
         return page;
     }
+
+    /// <summary>A new browser (person or device) before it opens anything: behind a balancer, which server it is on.</summary>
+    protected virtual Task OnNewPageAsync(IPage page) => Task.CompletedTask;
 
     /// <summary>Password, then the code from the mailbox, as a person does.</summary>
     protected async Task SignInAsync(IPage page, string email, string password)

@@ -27,6 +27,20 @@ public sealed class AppProcess : IAsyncDisposable
 
     public int Port { get; }
 
+    /// <summary>More settings, before the start (ones a test makes asynchronously, such as a database).</summary>
+    public void Configure(IReadOnlyDictionary<string, string?> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            var name = key.Replace(":", "__", StringComparison.Ordinal);
+            if (value is null) _environment.Remove(name);
+            else _environment[name] = value;
+        }
+    }
+
+    /// <summary>Another server with the same settings, on a port of its own (several servers, one database).</summary>
+    public AppProcess Twin() => new(_environment.ToDictionary(e => e.Key, e => (string?)e.Value));
+
     public string BaseUrl => $"http://127.0.0.1:{Port}";
 
     /// <summary>The running server's process id (the benchmark reads its memory), or null when stopped.</summary>
@@ -156,15 +170,20 @@ public sealed class AppProcess : IAsyncDisposable
         lock (_output) _output.AppendLine(line);
     }
 
+    /// <summary>The repository's root (where ChatCrm.sln is), found from the tests' own folder.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ChatCrm.sln"))) root = root.Parent;
+        return root?.FullName ?? throw new InvalidOperationException("ChatCrm.sln not found above " + AppContext.BaseDirectory);
+    }
+
     // The tests run from ChatCrm.Tests/bin/<Configuration>/net10.0; the app is built beside them in ChatCrm.Web/bin.
     private static string WebAppFolder()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name;
-        var root = testBin;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ChatCrm.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("ChatCrm.sln not found above " + AppContext.BaseDirectory);
-        var folder = Path.Combine(root.FullName, "ChatCrm.Web", "bin", configuration, testBin.Name);
+        var folder = Path.Combine(RepositoryRoot(), "ChatCrm.Web", "bin", configuration, testBin.Name);
         return File.Exists(Path.Combine(folder, "ChatCrm.Web.dll"))
             ? folder
             : throw new InvalidOperationException($"Build ChatCrm.Web ({configuration}) first: {folder} has no ChatCrm.Web.dll.");

@@ -84,6 +84,13 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
     protected static Task ConfirmAsync(IPage page, string question, string action) =>
         page.GetByRole(AriaRole.Dialog).Filter(new() { HasText = question }).GetByRole(AriaRole.Button, new() { Name = action, Exact = true }).ClickAsync();
 
+    /// <summary>"Attach files", then the file in the browser's file chooser.</summary>
+    protected static async Task AttachAsync(IPage page, string name, byte[] content)
+    {
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Attach files" }).ClickAsync());
+        await chooser.SetFilesAsync(new FilePayload { Name = name, MimeType = "image/png", Buffer = content });
+    }
+
     protected static ILocator MessageBox(IPage page) => page.GetByRole(AriaRole.Textbox, new() { Name = "Message" });
 
     /// <summary>

@@ -57,10 +57,4 @@ public sealed class ChatFilesBrowserTests(BrowserFixture browser, SmtpServerFixt
         await Assertions.Expect(ivy.Locator(ImageSelector)).ToHaveCountAsync(0);
         await Assertions.Expect(MessageBox(ivy)).ToHaveCountAsync(0);
     }
-
-    private static async Task AttachAsync(IPage page, string name, byte[] content)
-    {
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Attach files" }).ClickAsync());
-        await chooser.SetFilesAsync(new FilePayload { Name = name, MimeType = "image/png", Buffer = content });
-    }
 }

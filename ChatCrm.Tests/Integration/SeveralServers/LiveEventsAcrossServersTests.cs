@@ -33,9 +33,7 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
     [Fact]
     public async Task AMessageSentOnOneServerReachesAnOpenPageOnTheOtherOnceAndInOrder()
     {
-        var ann = await _one.PersonAsync("Ann");
-        var bob = await _one.PersonAsync("Bob");
-        var chat = await _one.DirectAsync(ann, bob);
+        var (ann, bob, chat) = await AnnAndBobAsync(_one);
         using var bobOnTwo = _two.Listen(bob);
         using var annOnOne = _one.Listen(ann);
 
@@ -69,9 +67,7 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
     [Fact]
     public async Task TypingAndReadMarksCrossToo()
     {
-        var ann = await _one.PersonAsync("Ann");
-        var bob = await _one.PersonAsync("Bob");
-        var chat = await _one.DirectAsync(ann, bob);
+        var (ann, bob, chat) = await AnnAndBobAsync(_one);
         var hello = await _one.SayAsync(ann, chat, "Hello");
         using var annOnOne = _one.Listen(ann);
 
@@ -137,9 +133,7 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
     [Fact]
     public async Task WhenRedisComesBackEveryOpenPageOnEveryServerIsToldToReadAgain()
     {
-        var ann = await _one.PersonAsync("Ann");
-        var bob = await _one.PersonAsync("Bob");
-        var chat = await _one.DirectAsync(ann, bob);
+        var (ann, bob, chat) = await AnnAndBobAsync(_one);
         using var annOnOne = _one.Listen(ann);
         using var bobOnTwo = _two.Listen(bob);
 
@@ -162,6 +156,14 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
         // And live events cross again.
         var after = await _one.SayAsync(ann, chat, "Redis is back");
         await Eventually(() => Assert.Contains(bobOnTwo.Posted(chat), m => m.Id == after.Id));
+    }
+
+    /// <summary>Two people and their one-to-one chat, arranged through one server.</summary>
+    private static async Task<(Person Ann, Person Bob, Guid Chat)> AnnAndBobAsync(ChatHarness server)
+    {
+        var ann = await server.PersonAsync("Ann");
+        var bob = await server.PersonAsync("Bob");
+        return (ann, bob, await server.DirectAsync(ann, bob));
     }
 
     private static Task Opened(ChatHarness server, Person person) => OpenedOrClosed(server, person, true);
