@@ -75,14 +75,14 @@ stop_pid() { # pid file
 
 case "$command" in
   start)
-    for tool in "$pg_bin/initdb" /usr/bin/redis-server /usr/sbin/haproxy; do
-      [[ -x "$tool" ]] || { echo "$tool is missing: apt-get install postgresql redis-server haproxy" >&2; exit 1; }
+    for tool in "$pg_bin/initdb" /usr/bin/redis-server /usr/sbin/haproxy /usr/bin/curl; do
+      [[ -x "$tool" ]] || { echo "$tool is missing: apt-get install postgresql redis-server haproxy curl" >&2; exit 1; }
     done
     mkdir -p "$dir/uploads"
     if [[ ! -f "$dir/secrets.env" ]]; then
       # The keys every server must share, made once for this cluster (README "Several servers").
       umask 077
-      printf 'CODE_HASH_KEY=%s\nUNSUBSCRIBE_KEY=%s\n' "$(openssl rand -base64 32)" "$(openssl rand -base64 32)" >"$dir/secrets.env"
+      printf 'CODE_HASH_KEY=%s\nUNSUBSCRIBE_KEY=%s\n' "$(head -c 32 /dev/urandom | base64)" "$(head -c 32 /dev/urandom | base64)" >"$dir/secrets.env"
     fi
 
     if [[ ! -d "$dir/pg" ]]; then

@@ -178,8 +178,8 @@ public sealed class AppProcess : IAsyncDisposable
         return root?.FullName ?? throw new InvalidOperationException("ChatCrm.sln not found above " + AppContext.BaseDirectory);
     }
 
-    // The tests run from ChatCrm.Tests/bin/<Configuration>/net10.0; the app is built beside them in ChatCrm.Web/bin.
-    private static string WebAppFolder()
+    /// <summary>The built app: the tests run from ChatCrm.Tests/bin/(configuration)/net10.0, the app is built beside them in ChatCrm.Web/bin.</summary>
+    public static string WebAppFolder()
     {
         var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var configuration = testBin.Parent!.Name;
