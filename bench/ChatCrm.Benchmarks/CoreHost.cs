@@ -1,5 +1,6 @@
 using ChatCrm.Core;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Cluster;
 using ChatCrm.Core.Data;
 using ChatCrm.Tests.Fixtures;
 using Microsoft.AspNetCore.Identity;
@@ -29,6 +30,12 @@ internal sealed class CoreHost : IAsyncDisposable
         await using (var scope = provider.CreateAsyncScope())
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        // One of several servers: linked to Redis and hearing the others, as in the app.
+        if (provider.GetService<RedisLink>() is { } link)
+        {
+            await link.StartAsync(CancellationToken.None);
+            await provider.GetRequiredService<RedisEventListener>().StartAsync(CancellationToken.None);
         }
         return new CoreHost(provider);
     }

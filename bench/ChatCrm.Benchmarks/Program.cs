@@ -1,12 +1,13 @@
 using ChatCrm.Benchmarks;
 
-// dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|crm|browser [pairs...]|memory|all]
+// dotnet run -c Release --project bench/ChatCrm.Benchmarks -- [history|throughput|cluster|crm|browser [pairs...]|memory|all]
 // Prints each result as it comes, then the Markdown tables that docs/benchmarks.md holds.
 var what = args.FirstOrDefault() ?? "all";
 if (what == "crm-data") return args.Length == 2 ? await CrmDataCommand.RunAsync(args[1]) : 2;
 var sections = new List<string>();
 if (what is "history" or "all") sections.Add(await HistoryBenchmark.RunAsync(messageCount: 1_000_000, samples: 300));
 if (what is "throughput" or "all") sections.Add(await ThroughputBenchmark.RunAsync(senders: 50, perSender: 40));
+if (what is "cluster" or "all") sections.Add(await ClusterBenchmark.RunAsync(senders: 50, paced: 100, unpaced: 40));
 if (what is "crm" or "all") sections.Add(await CrmBenchmark.RunAsync(samples: 200));
 // "browser 50" measures only the given pair counts (the memory figure comes with the largest).
 int[] pairCounts = what == "browser" && args.Length > 1 ? [.. args.Skip(1).Select(int.Parse)] : [1, 10, 50];
@@ -15,7 +16,7 @@ if (what is "browser" or "all") sections.Add(await BrowserBenchmark.RunAsync(pai
 if (what == "memory") sections.Add(await BrowserBenchmark.RunAsync([50], messagesPerPair: 0, latency: false));
 if (sections.Count == 0)
 {
-    Console.Error.WriteLine("usage: ChatCrm.Benchmarks [history|throughput|crm|browser|memory|all]");
+    Console.Error.WriteLine("usage: ChatCrm.Benchmarks [history|throughput|cluster|crm|browser|memory|all]");
     return 2;
 }
 Console.WriteLine();
