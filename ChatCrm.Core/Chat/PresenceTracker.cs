@@ -32,9 +32,6 @@ public sealed class PresenceTracker(TimeProvider clock, IPresenceDirectory direc
 
     public bool IsOnline(Guid userId) => IsOnlineHere(userId) || directory.IsOnlineElsewhere(userId);
 
-    /// <summary>The people with a page open on this server (the directory's heartbeat keeps them alive).</summary>
-    public IReadOnlyCollection<Guid> OnlineHere => _circuits.Where(c => c.Value > 0).Select(c => c.Key).ToList();
-
     /// <summary>When this server last saw them leave, if it did since it started.</summary>
     public DateTimeOffset? LastSeen(Guid userId) => _lastSeen.TryGetValue(userId, out var at) ? at : null;
 
