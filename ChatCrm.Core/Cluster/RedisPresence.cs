@@ -43,13 +43,17 @@ public sealed partial class RedisPresence(RedisLink link, IOptions<ClusterOption
         return others
         """);
 
-    // ARGV after the first three: the people with a page open on this server.
+    // ARGV after the first three: the people with a page open on this server. Returns those whose entry was gone (a
+    // sweep took it while this server's heartbeats were late, or Redis lost it): they were told to be offline.
     private const string Heartbeat = Now + """
+        local renewed = {}
         for i = 4, #ARGV do
-          redis.call('HSET', ARGV[3] .. 'presence:' .. ARGV[i], ARGV[1], now + ARGV[2])
+          if redis.call('HSET', ARGV[3] .. 'presence:' .. ARGV[i], ARGV[1], now + ARGV[2]) == 1 then
+            table.insert(renewed, ARGV[i])
+          end
           redis.call('ZADD', KEYS[1], now + ARGV[2], ARGV[i] .. '|' .. ARGV[1])
         end
-        return #ARGV - 3
+        return renewed
         """;
 
     // Takes away entries whose time ran out; returns person, server pairs for people who have no entry left.
@@ -130,15 +134,25 @@ public sealed partial class RedisPresence(RedisLink link, IOptions<ClusterOption
         else _elsewhere.TryRemove(changed.UserId, out _);
     }
 
-    /// <summary>Renews this server's people: every heartbeat, and at once when Redis is back.</summary>
-    public async Task HeartbeatAsync()
+    /// <summary>
+    /// Renews this server's people: every heartbeat, and at once when Redis is back. Returns the people whose entry had
+    /// gone meanwhile: another server may have announced them offline, so they must be announced online again.
+    /// </summary>
+    public async Task<IReadOnlyList<Guid>> HeartbeatAsync()
     {
-        var people = _here.Keys.ToList();
-        foreach (var batch in people.Chunk(500))
+        var renewed = new List<Guid>();
+        foreach (var batch in _here.Keys.ToList().Chunk(500))
         {
             var args = new RedisValue[] { Server, TimeoutMs, link.Prefix }.Concat(batch.Select(p => (RedisValue)p.ToString("N"))).ToArray();
-            await link.Database.ScriptEvaluateAsync(Heartbeat, [Until], args);
+            var gone = (RedisResult[])(await link.Database.ScriptEvaluateAsync(Heartbeat, [Until], args))!;
+            foreach (var person in gone.Select(p => Guid.ParseExact((string)p!, "N")))
+            {
+                if (_here.ContainsKey(person)) renewed.Add(person);
+                // Their last page here closed while the heartbeat ran: take back the entry it just made.
+                else await Leave.EvaluateAsync(link.Database, new { person = Person(person), until = Until, server = Server, member = Member(person) });
+            }
         }
+        return renewed;
     }
 
     /// <summary>Takes away what stopped servers left; returns the people who are offline everywhere now.</summary>

@@ -30,7 +30,10 @@ public sealed partial class RedisPresenceUpkeep(
             if (now >= nextHeartbeat)
             {
                 nextHeartbeat = now + heartbeat;
-                await TryAsync(presence.HeartbeatAsync);
+                await TryAsync(async () =>
+                {
+                    foreach (var person in await presence.HeartbeatAsync()) await announcer.CameOnlineAsync(person, stoppingToken);
+                });
             }
             if (now >= nextSweep)
             {

@@ -26,7 +26,7 @@ public sealed class SeveralServersBrowserTests(BrowserFixture browser, SmtpServe
         {
             // Presence quick enough to watch: a stopped server's people go offline within seconds.
             ["ChatCrm:Cluster:HeartbeatSeconds"] = "1",
-            ["ChatCrm:Cluster:PresenceTimeoutSeconds"] = "4",
+            ["ChatCrm:Cluster:PresenceTimeoutSeconds"] = "10",
             ["ChatCrm:Cluster:SweepSeconds"] = "1",
         });
         _second = App.Twin();

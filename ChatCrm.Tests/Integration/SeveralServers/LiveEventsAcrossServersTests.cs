@@ -131,6 +131,31 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
     }
 
     [Fact]
+    public async Task APersonSweptOfflineWhileTheirServersHeartbeatWasLateIsAnnouncedOnlineAgainByIt()
+    {
+        var settings = new Dictionary<string, string?>(await postgres.SettingsAsync(redis.Settings(Guid.NewGuid().ToString("N")[..8])))
+        {
+            ["ChatCrm:Cluster:PresenceTimeoutSeconds"] = "2",
+        };
+        await using var late = await ChatHarness.StartAsync(settings);
+        await using var other = await ChatHarness.StartAsync(settings);
+        var (ann, bob, _) = await AnnAndBobAsync(late);
+        using var bobOnOther = other.Listen(bob);
+        await Opened(late, ann);
+        await Eventually(() => Assert.True(other.Core.Get<PresenceTracker>().IsOnline(ann.Id)));
+
+        // Her server misses its heartbeats past the timeout (a busy machine): the other server sweeps her offline.
+        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        foreach (var person in await other.Core.Get<RedisPresence>().SweepAsync()) await other.Core.Get<PresenceAnnouncer>().WentOfflineAsync(person);
+        await Eventually(() => Assert.False(other.Core.Get<PresenceTracker>().IsOnline(ann.Id)));
+
+        // Its next heartbeat finds her entry gone and says she is online after all.
+        foreach (var person in await late.Core.Get<RedisPresence>().HeartbeatAsync()) await late.Core.Get<PresenceAnnouncer>().CameOnlineAsync(person);
+        await Eventually(() => Assert.True(other.Core.Get<PresenceTracker>().IsOnline(ann.Id)));
+        Assert.Equal([true, false, true], bobOnOther.All.OfType<PresenceChanged>().Where(p => p.UserId == ann.Id).Select(p => p.IsOnline));
+    }
+
+    [Fact]
     public async Task WhenRedisComesBackEveryOpenPageOnEveryServerIsToldToReadAgain()
     {
         var (ann, bob, chat) = await AnnAndBobAsync(_one);
