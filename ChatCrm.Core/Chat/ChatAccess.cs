@@ -21,11 +21,13 @@ internal static class ChatAccess
         return participant ?? throw new ForbiddenException(NotFound);
     }
 
+    private const string NoLongerIn = "You are no longer in this chat.";
+
     /// <summary>The actor's current membership: needed to send, react, or change anything.</summary>
     public static async Task<Participant> MembershipAsync(ChatCrmDbContext db, Actor actor, Guid conversationId, CancellationToken cancellationToken)
     {
         var participant = await ParticipationAsync(db, actor, conversationId, cancellationToken);
-        return participant.IsMember ? participant : throw new ForbiddenException("You are no longer in this chat.");
+        return participant.IsMember ? participant : throw new ForbiddenException(NoLongerIn);
     }
 
     public const string AccountDeleted = "This account was deleted: the chat can be read, but no longer written to.";
@@ -36,11 +38,18 @@ internal static class ChatAccess
     /// </summary>
     public static async Task<Participant> WriterAsync(ChatCrmDbContext db, Actor actor, Guid conversationId, CancellationToken cancellationToken)
     {
-        var participant = await MembershipAsync(db, actor, conversationId, cancellationToken);
-        var orphaned = await db.Conversations.AnyAsync(c => c.Id == conversationId && c.Kind == ConversationKind.Direct
-            && !db.Participants.Any(p => p.ConversationId == c.Id && p.UserId != actor.UserId && p.LeftAt == null && db.Users.Any(u => u.Id == p.UserId)),
-            cancellationToken);
-        return orphaned ? throw new ChatRuleException(AccountDeleted) : participant;
+        // One query, not two: this runs before every message sent.
+        var found = await db.Participants.AsNoTracking()
+            .Where(p => p.ConversationId == conversationId && p.UserId == actor.UserId)
+            .Select(p => new
+            {
+                Participant = p,
+                Orphaned = db.Conversations.Any(c => c.Id == conversationId && c.Kind == ConversationKind.Direct
+                    && !db.Participants.Any(o => o.ConversationId == c.Id && o.UserId != actor.UserId && o.LeftAt == null && db.Users.Any(u => u.Id == o.UserId))),
+            })
+            .FirstOrDefaultAsync(cancellationToken) ?? throw new ForbiddenException(NotFound);
+        if (!found.Participant.IsMember) throw new ForbiddenException(NoLongerIn);
+        return found.Orphaned ? throw new ChatRuleException(AccountDeleted) : found.Participant;
     }
 
     /// <summary>Seq range of messages a participant may see: from joining until leaving.</summary>

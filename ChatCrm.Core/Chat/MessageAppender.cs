@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,18 +16,23 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
         CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await AppendAsync(db, conversationId, senderId, kind, text, attachment, cancellationToken);
+    }
+
+    /// <summary>On the caller's context, so a send's access check and its write share one connection.</summary>
+    public async Task<MessageView> AppendAsync(ChatCrmDbContext db, Guid conversationId, Guid? senderId, MessageKind kind, string? text,
+        Attachment? attachment, CancellationToken cancellationToken = default)
+    {
         var now = clock.GetUtcNow();
         var preview = Preview(kind, text, attachment);
         Message message;
+        // All of it commits or none does; a savepoint around SaveChanges would only add two round trips.
+        db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            // The update takes the chat row's write lock first, so concurrent senders queue here and get 1, 2, 3...
-            await db.Conversations.Where(c => c.Id == conversationId).ExecuteUpdateAsync(set => set
-                .SetProperty(c => c.LastSeq, c => c.LastSeq + 1)
-                .SetProperty(c => c.LastActivityAt, now)
-                .SetProperty(c => c.LastMessageSenderId, senderId)
-                .SetProperty(c => c.LastMessagePreview, preview), cancellationToken);
-            var seq = await db.Conversations.Where(c => c.Id == conversationId).Select(c => c.LastSeq).FirstAsync(cancellationToken);
+            // Takes the chat row's write lock first, so concurrent senders queue here and get 1, 2, 3...
+            var seq = await RowCounter.IncrementAsync<Conversation>(db, c => c.LastSeq, conversationId, cancellationToken)
+                ?? throw new ForbiddenException(ChatAccess.NotFound);
             message = new Message
             {
                 ConversationId = conversationId,
@@ -37,21 +44,36 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
                 CreatedAt = now,
             };
             db.Messages.Add(message);
-            await db.SaveChangesAsync(cancellationToken);
+            // The chat's last-message snapshot and the sender's read mark are written by key, without reading the rows
+            // first, so SaveChanges sends them in one batch with the message: one round trip for all three.
+            SetColumns(db, new Conversation { Id = conversationId, LastActivityAt = now, LastMessageSenderId = senderId, LastMessagePreview = preview },
+                c => c.LastActivityAt, c => c.LastMessageSenderId, c => c.LastMessagePreview);
             if (senderId is { } sender)
             {
                 // Writing a message means having read everything before it.
-                await db.Participants.Where(p => p.ConversationId == conversationId && p.UserId == sender)
-                    .ExecuteUpdateAsync(set => set.SetProperty(p => p.LastReadSeq, seq).SetProperty(p => p.HiddenUpToSeq, (long?)null), cancellationToken);
+                SetColumns(db, new Participant { ConversationId = conversationId, UserId = sender, LastReadSeq = seq, HiddenUpToSeq = null },
+                    p => p.LastReadSeq, p => p.HiddenUpToSeq);
             }
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
-        var senderName = senderId is { } id ? await ConversationService.NameOfAsync(db, id, cancellationToken) : "";
+        // Who to tell, and the sender's name for the view, in one query.
+        var members = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null)
+            .Select(p => new { p.UserId, Name = p.UserId == senderId ? db.Users.Where(u => u.Id == p.UserId).Select(u => u.DisplayName).FirstOrDefault() : null })
+            .ToListAsync(cancellationToken);
+        var senderName = senderId is null ? "" : members.FirstOrDefault(m => m.UserId == senderId)?.Name ?? ConversationService.DeletedUser;
         var view = MessageViews.From(message, senderName);
-        var members = await db.Participants.Where(p => p.ConversationId == conversationId && p.LeftAt == null).Select(p => p.UserId).ToListAsync(cancellationToken);
-        await events.PublishAsync(members, new MessagePosted(conversationId, view));
+        await events.PublishAsync(members.Select(m => m.UserId).ToList(), new MessagePosted(conversationId, view));
         return view;
+    }
+
+    /// <summary>Marks just these columns of an existing row as changed, so SaveChanges updates them by key.</summary>
+    private static void SetColumns<T>(ChatCrmDbContext db, T row, params Expression<Func<T, object?>>[] columns) where T : class
+    {
+        var entry = db.Attach(row);
+        // Each is marked by hand: a column set to its default (a system line's null sender) would not count as changed.
+        foreach (var column in columns) entry.Property(column).IsModified = true;
     }
 
     internal static string Preview(MessageKind kind, string? text, Attachment? attachment)

@@ -46,25 +46,22 @@ public sealed class MessageService(
         var body = text.Trim();
         if (body.Length == 0) throw new ChatRuleException("Write something first.");
         if (body.Length > Message.TextMax) throw new ChatRuleException($"A message has at most {Message.TextMax} characters; this one has {body.Length}.");
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
-        }
-        return await appender.AppendAsync(conversationId, actor.UserId, MessageKind.Text, body, null, cancellationToken);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
+        return await appender.AppendAsync(db, conversationId, actor.UserId, MessageKind.Text, body, null, cancellationToken);
     }
 
     /// <summary>Stores the file (checking type and size), then sends it with an optional caption.</summary>
     public async Task<MessageView> SendFileAsync(Actor actor, Guid conversationId, Stream content, string fileName, string? caption = null,
         CancellationToken cancellationToken = default)
     {
-        await using (var db = await dbFactory.CreateDbContextAsync(cancellationToken))
-        {
-            await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
-        }
+        // The context holds no connection between queries, so keeping it across the upload ties up nothing.
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
         var text = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
         if (text?.Length > Message.TextMax) throw new ChatRuleException($"A caption has at most {Message.TextMax} characters.");
         var (attachment, kind) = await files.SaveAsync(content, fileName, cancellationToken);
-        return await appender.AppendAsync(conversationId, actor.UserId, kind, text, attachment, cancellationToken);
+        return await appender.AppendAsync(db, conversationId, actor.UserId, kind, text, attachment, cancellationToken);
     }
 
     /// <summary>Changes the text of one's own text message; it shows as edited.</summary>
