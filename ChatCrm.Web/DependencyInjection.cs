@@ -47,6 +47,7 @@ public static class DependencyInjection
         services.AddScoped<SignOutNavigation>();
         services.AddScoped<CircuitHandler, PresenceCircuitHandler>();
         services.AddScoped<ChatDrafts>();
+        services.AddScoped<ChatInView>();
         services.AddScoped<ReaderClock>();
         services.AddScoped<Outcomes>();
         services.AddScoped<Confirmations>();

@@ -37,6 +37,12 @@ public sealed class AppUser : IdentityUser<Guid>
     /// browser first tells it (or they choose one on their profile); until then they read UTC.
     /// </summary>
     public string? TimeZone { get; set; }
+
+    /// <summary>A browser notification for a message in a chat not in view (once the browser allows them).</summary>
+    public bool NotifyDesktop { get; set; } = true;
+
+    /// <summary>A quiet sound for such a message.</summary>
+    public bool NotifySound { get; set; } = true;
 }
 
 public sealed class AppRole : IdentityRole<Guid>

@@ -72,6 +72,9 @@ public sealed class Participant
     /// <summary>"Delete chat" hides it from their own list until a newer message arrives.</summary>
     public long? HiddenUpToSeq { get; set; }
 
+    /// <summary>No notification or sound for this chat's messages; they still count as unread.</summary>
+    public bool Muted { get; set; }
+
     public bool IsMember => LeftAt is null;
 }
 

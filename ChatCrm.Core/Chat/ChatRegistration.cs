@@ -21,6 +21,7 @@ internal static class ChatRegistration
         services.AddSingleton<SystemLines>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<AlertService>();
         services.AddSingleton<IAccountDeletionParticipant, ChatAccountDeletion>();
         return services;
     }

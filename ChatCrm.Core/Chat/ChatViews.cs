@@ -9,7 +9,8 @@ public sealed record ChatListItem(
     bool HasAvatar,
     string? Preview,
     DateTimeOffset LastActivityAt,
-    int UnreadCount);
+    int UnreadCount,
+    bool Muted);
 
 public sealed record AttachmentView(string FileName, string ContentType, long Size);
 
@@ -43,7 +44,8 @@ public sealed record ConversationDetails(
     bool IsMember,
     bool CanManage,
     IReadOnlyList<MemberView> Members,
-    bool OtherAccountDeleted);
+    bool OtherAccountDeleted,
+    bool Muted);
 
 public sealed record PersonResult(Guid Id, string DisplayName, string? UserName, bool HasAvatar);
 

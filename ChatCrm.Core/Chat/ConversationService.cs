@@ -49,6 +49,7 @@ public sealed class ConversationService(
                     : db.Messages.Where(m => m.ConversationId == c.Id && m.Seq == p.VisibleUpToSeq).Select(m => m.CreatedAt).FirstOrDefault(),
                 Unread = db.Messages.Count(m => m.ConversationId == c.Id && m.Seq > p.LastReadSeq && m.Seq >= p.VisibleFromSeq
                     && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq) && m.SenderId != me && m.Kind != MessageKind.System && m.DeletedAt == null),
+                p.Muted,
             }).ToListAsync(cancellationToken);
 
         var items = rows.Select(r => new ChatListItem(
@@ -56,7 +57,7 @@ public sealed class ConversationService(
                 r.Kind == ConversationKind.Group ? r.Name ?? "Group" : r.OtherName ?? DeletedUser,
                 r.Other,
                 r.Kind == ConversationKind.Group ? r.GroupHasAvatar : r.OtherHasAvatar,
-                r.Preview, r.LastActivityAt, r.Unread))
+                r.Preview, r.LastActivityAt, r.Unread, r.Muted))
             .OrderByDescending(i => i.LastActivityAt);
         return string.IsNullOrWhiteSpace(search)
             ? items.ToList()
@@ -167,7 +168,7 @@ public sealed class ConversationService(
             : null;
         return new ConversationDetails(chat.Id, chat.Kind, title, otherId,
             chat.Kind == ConversationKind.Group ? chat.AvatarFile != null : other?.HasAvatar == true,
-            me.IsMember, canManage, members, otherDeleted);
+            me.IsMember, canManage, members, otherDeleted, me.Muted);
     }
 
     public async Task AddMembersAsync(Actor actor, Guid conversationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)

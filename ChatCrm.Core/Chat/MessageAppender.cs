@@ -24,7 +24,7 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
         Attachment? attachment, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var preview = Preview(kind, text, attachment);
+        var preview = Preview(kind, text, attachment?.FileName);
         Message message;
         // All of it commits or none does; a savepoint around SaveChanges would only add two round trips.
         db.Database.AutoSavepointsEnabled = false;
@@ -76,13 +76,14 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
         foreach (var column in columns) entry.Property(column).IsModified = true;
     }
 
-    internal static string Preview(MessageKind kind, string? text, Attachment? attachment)
+    /// <summary>A message in one short line: the chat list's last message, a notification's text.</summary>
+    internal static string Preview(MessageKind kind, string? text, string? fileName)
     {
         var preview = kind switch
         {
-            MessageKind.Image => "📷 " + (attachment?.FileName ?? "Photo"),
-            MessageKind.Video => "🎬 " + (attachment?.FileName ?? "Video"),
-            MessageKind.File => "📎 " + (attachment?.FileName ?? "File"),
+            MessageKind.Image => "📷 " + (fileName ?? "Photo"),
+            MessageKind.Video => "🎬 " + (fileName ?? "Video"),
+            MessageKind.File => "📎 " + (fileName ?? "File"),
             _ => text ?? "",
         };
         preview = preview.ReplaceLineEndings(" ");

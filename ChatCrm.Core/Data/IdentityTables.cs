@@ -20,6 +20,10 @@ internal static class IdentityTables
             user.Property(u => u.StatusText).HasMaxLength(AppUser.StatusTextMax);
             user.Property(u => u.AvatarFile).HasMaxLength(64);
             user.Property(u => u.TimeZone).HasMaxLength(AppUser.TimeZoneMax);
+            // Columns added to existing rows need a default on SQLite. Both start on; the sentinel (the value EF leaves to
+            // the default) is true, so an account created with one switched off is stored off.
+            user.Property(u => u.NotifyDesktop).HasDefaultValue(true).HasSentinel(true);
+            user.Property(u => u.NotifySound).HasDefaultValue(true).HasSentinel(true);
             // Identity's own email index is not unique; ChatCrm identifies people by email, so it must be.
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             user.HasIndex(u => u.DisplayName);

@@ -52,6 +52,9 @@ internal static class ScreenContext
         context.Services.AddSingleton(core.Get<SessionService>());
         context.Services.AddSingleton(core.Get<AvatarStore>());
         context.Services.AddSingleton(core.Get<Core.Email.MailOutboxAdmin>());
+        context.Services.AddSingleton(core.Get<Core.Chat.AlertService>());
+        // The profile's notification settings ask alerts.js what this browser allows.
+        context.JSInterop.SetupModule().Setup<string>("permission").SetResult("granted");
 
         var auth = context.AddAuthorization();
         auth.SetAuthorized(me.DisplayName);

@@ -27,6 +27,8 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         participant.ToTable("chat_participants");
         participant.HasKey(p => new { p.ConversationId, p.UserId });
         participant.Ignore(p => p.IsMember);
+        // A column added to existing rows needs a default on SQLite.
+        participant.Property(p => p.Muted).HasDefaultValue(false);
         // "My chats" is the hottest query: find a person's memberships without scanning chats.
         participant.HasIndex(p => new { p.UserId, p.ConversationId });
         // No foreign key to users, as for messages: a deleted account's place in a chat (and what it had read) stays;

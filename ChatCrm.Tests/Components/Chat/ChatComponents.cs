@@ -24,11 +24,14 @@ internal static class ChatComponents
         var chatScript = context.JSInterop.SetupModule();
         chatScript.SetupModule("attachComposer", _ => true);
         chatScript.SetupModule("attachList", _ => true);
+        // alerts.js: the browser was asked about notifications already, unless a test says otherwise.
+        chatScript.Setup<bool>("mayOffer").SetResult(false);
 
         var core = chat.Core;
         context.Services.AddSingleton(core.Get<ConversationService>());
         context.Services.AddSingleton(core.Get<MessageService>());
         context.Services.AddSingleton(core.Get<ChatEvents>());
+        context.Services.AddSingleton(core.Get<AlertService>());
         context.Services.AddSingleton(core.Get<PresenceTracker>());
         context.Services.AddSingleton(core.Get<ChatFileStore>());
         context.Services.AddSingleton(core.Get<AvatarStore>());
@@ -36,6 +39,7 @@ internal static class ChatComponents
         context.Services.AddSingleton<TimeProvider>(core.Clock);
         context.Services.AddScoped<CurrentActor>();
         context.Services.AddScoped<ChatDrafts>();
+        context.Services.AddScoped<ChatInView>();
 
         var authorization = context.AddAuthorization();
         authorization.SetAuthorized(signedIn.Name);

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ChatCrm.Tests.Fixtures;
 using Microsoft.Playwright;
 
@@ -107,8 +108,10 @@ public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixt
         await Assertions.Expect(Message(page, text)).ToBeVisibleAsync();
     }
 
+    /// <summary>The chat titled exactly so (another chat's last line may name the same person).</summary>
     protected static ILocator ChatItem(IPage page, string title) =>
-        page.GetByRole(AriaRole.List, new() { Name = "Chats" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = title });
+        page.GetByRole(AriaRole.List, new() { Name = "Chats" }).GetByRole(AriaRole.Listitem)
+            .Filter(new() { Has = page.Locator(".chat-item-title", new() { HasTextRegex = new Regex($"^{Regex.Escape(title)}$") }) });
 
     protected static async Task OpenChatAsync(IPage page, string title)
     {

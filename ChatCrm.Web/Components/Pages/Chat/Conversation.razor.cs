@@ -17,6 +17,8 @@ public sealed partial class Conversation
     [Inject] private ConversationService Conversations { get; set; } = default!;
     [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private AlertService Alerts { get; set; } = default!;
+    [Inject] private ChatInView InView { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -32,12 +34,14 @@ public sealed partial class Conversation
     private bool _showSearch;
     private int _avatarVersion;
     private MessageList? _list;
+    private NotificationOffer? _offer;
 
     private bool IsGroup => _details?.Kind == ConversationKind.Group;
 
     protected override async Task OnInitializedAsync()
     {
         _actor = await GetActorAsync();
+        InView.Open(ConversationId);
         Listen(_actor.UserId);
         await ReloadDetailsAsync();
         _loading = false;
@@ -85,7 +89,14 @@ public sealed partial class Conversation
         }
     }
 
-    private void OnSent(MessageView sent) => _list?.ShowSent(sent);
+    private async Task OnSent(MessageView sent)
+    {
+        _list?.ShowSent(sent);
+        if (_offer is not null) await _offer.ConsiderAsync();
+    }
+
+    private Task<bool> ToggleMuteAsync() =>
+        RunChatAsync(_details!.Muted ? "unmute chat" : "mute chat", actor => Alerts.SetMutedAsync(actor, ConversationId, !_details.Muted, _life.Token));
 
     private async Task HideAsync()
     {
@@ -104,6 +115,7 @@ public sealed partial class Conversation
 
     protected override async ValueTask OnDisposingAsync()
     {
+        InView.Close(ConversationId);
         await _life.CancelAsync();
         _life.Dispose();
     }
