@@ -43,6 +43,12 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>A quiet sound for such a message.</summary>
     public bool NotifySound { get; set; } = true;
+
+    /// <summary>A digest mail of messages left unread (Chat/ChatDigest), with its own unsubscribe link.</summary>
+    public bool DigestMail { get; set; } = true;
+
+    /// <summary>When the last digest mail was queued for them: at most one per interval.</summary>
+    public DateTimeOffset? DigestSentAt { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

@@ -75,6 +75,9 @@ public sealed class Participant
     /// <summary>No notification or sound for this chat's messages; they still count as unread.</summary>
     public bool Muted { get; set; }
 
+    /// <summary>The last message already listed in a digest mail to them: the next digest starts after it.</summary>
+    public long DigestedUpToSeq { get; set; }
+
     public bool IsMember => LeftAt is null;
 }
 

@@ -32,4 +32,16 @@ public sealed class ChatOptions
     /// <summary>How many files one choice (or paste) may attach; they upload one after another.</summary>
     [Range(1, 100)]
     public int FilesAtOnceMax { get; set; } = 10;
+
+    /// <summary>A message unread this long goes into the person's next digest mail (ChatDigest).</summary>
+    [Range(1, 10080)]
+    public int DigestDelayMinutes { get; set; } = 15;
+
+    /// <summary>At most one digest mail per person in this time.</summary>
+    [Range(1, 10080)]
+    public int DigestIntervalMinutes { get; set; } = 60;
+
+    /// <summary>How often each server looks for digests due.</summary>
+    [Range(5, 3600)]
+    public int DigestPollSeconds { get; set; } = 60;
 }

@@ -1,6 +1,7 @@
 using ChatCrm.Core.Accounts;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ChatCrm.Core.Chat;
 
@@ -23,6 +24,11 @@ internal static class ChatRegistration
         services.AddSingleton<MessageService>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<IAccountDeletionParticipant, ChatAccountDeletion>();
+
+        // Digest mails for messages left unread, queued in the background on every server (claims keep them single).
+        services.AddSingleton<ChatDigestSignal>();
+        services.AddSingleton<ChatDigest>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<ChatDigest>());
         return services;
     }
 }

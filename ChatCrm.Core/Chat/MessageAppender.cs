@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -46,12 +45,12 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
             db.Messages.Add(message);
             // The chat's last-message snapshot and the sender's read mark are written by key, without reading the rows
             // first, so SaveChanges sends them in one batch with the message: one round trip for all three.
-            SetColumns(db, new Conversation { Id = conversationId, LastActivityAt = now, LastMessageSenderId = senderId, LastMessagePreview = preview },
+            db.UpdateColumns(new Conversation { Id = conversationId, LastActivityAt = now, LastMessageSenderId = senderId, LastMessagePreview = preview },
                 c => c.LastActivityAt, c => c.LastMessageSenderId, c => c.LastMessagePreview);
             if (senderId is { } sender)
             {
                 // Writing a message means having read everything before it.
-                SetColumns(db, new Participant { ConversationId = conversationId, UserId = sender, LastReadSeq = seq, HiddenUpToSeq = null },
+                db.UpdateColumns(new Participant { ConversationId = conversationId, UserId = sender, LastReadSeq = seq, HiddenUpToSeq = null },
                     p => p.LastReadSeq, p => p.HiddenUpToSeq);
             }
             await db.SaveChangesAsync(cancellationToken);
@@ -66,14 +65,6 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
         var view = MessageViews.From(message, senderName);
         await events.PublishAsync(members.Select(m => m.UserId).ToList(), new MessagePosted(conversationId, view));
         return view;
-    }
-
-    /// <summary>Marks just these columns of an existing row as changed, so SaveChanges updates them by key.</summary>
-    private static void SetColumns<T>(ChatCrmDbContext db, T row, params Expression<Func<T, object?>>[] columns) where T : class
-    {
-        var entry = db.Attach(row);
-        // Each is marked by hand: a column set to its default (a system line's null sender) would not count as changed.
-        foreach (var column in columns) entry.Property(column).IsModified = true;
     }
 
     /// <summary>A message in one short line: the chat list's last message, a notification's text.</summary>

@@ -24,6 +24,7 @@ internal static class IdentityTables
             // the default) is true, so an account created with one switched off is stored off.
             user.Property(u => u.NotifyDesktop).HasDefaultValue(true).HasSentinel(true);
             user.Property(u => u.NotifySound).HasDefaultValue(true).HasSentinel(true);
+            user.Property(u => u.DigestMail).HasDefaultValue(true).HasSentinel(true);
             // Identity's own email index is not unique; ChatCrm identifies people by email, so it must be.
             user.HasIndex(u => u.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
             user.HasIndex(u => u.DisplayName);

@@ -53,6 +53,7 @@ internal static class ScreenContext
         context.Services.AddSingleton(core.Get<AvatarStore>());
         context.Services.AddSingleton(core.Get<Core.Email.MailOutboxAdmin>());
         context.Services.AddSingleton(core.Get<Core.Chat.AlertService>());
+        context.Services.AddSingleton(core.Get<Microsoft.Extensions.Options.IOptions<Core.Chat.ChatOptions>>());
         // The profile's notification settings ask alerts.js what this browser allows.
         context.JSInterop.SetupModule().Setup<string>("permission").SetResult("granted");
 

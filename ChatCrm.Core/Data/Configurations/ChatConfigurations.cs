@@ -29,6 +29,7 @@ internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Partic
         participant.Ignore(p => p.IsMember);
         // A column added to existing rows needs a default on SQLite.
         participant.Property(p => p.Muted).HasDefaultValue(false);
+        participant.Property(p => p.DigestedUpToSeq).HasDefaultValue(0L);
         // "My chats" is the hottest query: find a person's memberships without scanning chats.
         participant.HasIndex(p => new { p.UserId, p.ConversationId });
         // No foreign key to users, as for messages: a deleted account's place in a chat (and what it had read) stays;

@@ -64,7 +64,7 @@ public sealed class NotificationOfferTests : ChatTestBase
             Assert.Empty(offer.FindAll(".notification-offer"));
         }
 
-        await Chat.Core.Get<AlertService>().SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: false, Sound: true));
+        await Chat.Core.Get<AlertService>().SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: false, Sound: true, DigestMail: true));
         await using (var context = new BunitContext())
         {
             context.UseChat(Chat, Bob);

@@ -8,7 +8,8 @@ namespace ChatCrm.Tests.E2E.Chat;
 /// What people do on the chat page, located by role and label as a person (or a screen reader) finds things.
 /// Clients reach only staff in the people search, so every chat here is started by the admin.
 /// </summary>
-public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp) : BrowserTestBase(browser, smtp)
+public abstract class ChatBrowserTestBase(BrowserFixture browser, SmtpServerFixture smtp, IReadOnlyDictionary<string, string?>? extraSettings = null)
+    : BrowserTestBase(browser, smtp, extraSettings)
 {
     protected static readonly string ClientPassword = TestPasswords.New();
 

@@ -71,5 +71,31 @@ public sealed class UnsubscribePageTests(SmtpServerFixture smtp) : IDisposable
         Assert.Null(await UnsubscribedAtAsync(lead.Id));
     }
 
+    [Fact]
+    public async Task AChatDigestLinkStopsDigestMailsForItsPersonAndNoOneElse()
+    {
+        var bea = await _app.CreateUserAsync("Bea Digest", TestAddresses.New("bea"), TestPasswords.New());
+        var tokens = _app.Get<UnsubscribeTokens>();
+        var link = $"/unsubscribe?person={bea.Id}&token={tokens.TokenFor(bea.Id, MailList.ChatDigest)}";
+        using var client = _app.CreateFormClient();
+
+        // A campaign token for the same id does not open the digest's page.
+        var wrongList = await client.GetAsync($"/unsubscribe?person={bea.Id}&token={tokens.TokenFor(bea.Id)}");
+        Assert.Contains("This unsubscribe link is not valid", wrongList.Text);
+
+        var page = await client.GetAsync(link);
+        Assert.Contains("Stop getting mails about chat messages you have not read?", page.Text);
+        Assert.True(await DigestMailAsync(bea.Id));
+
+        var done = await client.SubmitAsync(link, "unsubscribe",
+            new() { ["Input.Person"] = bea.Id.ToString(), ["Input.Token"] = tokens.TokenFor(bea.Id, MailList.ChatDigest) });
+        Assert.Equal(HttpStatusCode.OK, done.Status);
+        Assert.Contains("You will get no more mails about unread chat messages", done.Text);
+        Assert.False(await DigestMailAsync(bea.Id));
+    }
+
+    private Task<bool> DigestMailAsync(Guid userId) =>
+        CampaignArrange.WithDbAsync(_app.Services, db => db.Users.Where(u => u.Id == userId).Select(u => u.DigestMail).SingleAsync());
+
     public void Dispose() => _app.Dispose();
 }

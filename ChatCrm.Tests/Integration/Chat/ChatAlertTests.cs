@@ -66,19 +66,19 @@ public sealed class ChatAlertTests : ChatTestBase
     {
         var direct = await Chat.DirectAsync(Ann, Bob);
         var message = await Chat.SayAsync(Ann, direct, "Call me");
-        Assert.Equal(new AlertSettings(Desktop: true, Sound: true), await Alerts.GetSettingsAsync(Bob.Actor));
+        Assert.Equal(new AlertSettings(Desktop: true, Sound: true, DigestMail: true), await Alerts.GetSettingsAsync(Bob.Actor));
 
-        await Alerts.SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: false, Sound: true));
-        Assert.Equal(new AlertSettings(false, true), await Alerts.GetSettingsAsync(Bob.Actor));
+        await Alerts.SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: false, Sound: true, DigestMail: true));
+        Assert.Equal(new AlertSettings(false, true, true), await Alerts.GetSettingsAsync(Bob.Actor));
         Assert.Equal((false, true), await AlertShapeAsync(Bob, message));
 
-        await Alerts.SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: true, Sound: false));
+        await Alerts.SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: true, Sound: false, DigestMail: true));
         Assert.Equal((true, false), await AlertShapeAsync(Bob, message));
 
-        await Alerts.SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: false, Sound: false));
+        await Alerts.SetSettingsAsync(Bob.Actor, new AlertSettings(Desktop: false, Sound: false, DigestMail: false));
         Assert.Null(await Alerts.ForAsync(Bob.Actor, message));
         // Ann's are her own.
-        Assert.Equal(new AlertSettings(true, true), await Alerts.GetSettingsAsync(Ann.Actor));
+        Assert.Equal(new AlertSettings(true, true, true), await Alerts.GetSettingsAsync(Ann.Actor));
     }
 
     private async Task<(bool Desktop, bool Sound)?> AlertShapeAsync(Person who, MessageView message) =>

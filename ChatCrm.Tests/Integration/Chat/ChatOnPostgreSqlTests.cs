@@ -2,6 +2,7 @@ using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Common;
 using ChatCrm.Tests.Fixtures;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace ChatCrm.Tests.Integration.Chat;
@@ -108,5 +109,26 @@ public sealed class ChatOnPostgreSqlTests(PostgresFixture postgres, ITestOutputH
         Assert.Empty(await _chat.Chats.ListAsync(bob.Actor));
         await _chat.SayAsync(ann, group, "three");
         Assert.Equal(1, Assert.Single(await _chat.Chats.ListAsync(bob.Actor)).UnreadCount);
+    }
+
+    [Fact]
+    public async Task DigestPassesOnTwoServersAtOnceQueueOneMailPerPerson()
+    {
+        var ann = await _chat.PersonAsync("Ann");
+        var readers = new List<Person>();
+        for (var i = 0; i < 30; i++) readers.Add(await _chat.PersonAsync($"Reader{i}"));
+        var group = await _chat.GroupAsync(ann, "Everyone", [.. readers.Take(20)]);
+        await _chat.SayAsync(ann, group, "Read me");
+        foreach (var reader in readers.Skip(20)) await _chat.SayAsync(ann, await _chat.DirectAsync(ann, reader), "And me");
+        _chat.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        // Two digest passes at the same moment, as two servers would run them, claim each person once between them.
+        var digest = _chat.Core.Get<ChatDigest>();
+        var queued = await Task.WhenAll(digest.SendDueAsync(), digest.SendDueAsync(), digest.SendDueAsync());
+
+        Assert.Equal(readers.Count, queued.Sum());
+        var recipients = await _chat.Core.WithDbAsync(db => db.OutboxMails.Select(m => m.To).ToListAsync());
+        Assert.Equal(readers.Count, recipients.Count);
+        Assert.Equal(readers.Count, recipients.Distinct().Count());
     }
 }
