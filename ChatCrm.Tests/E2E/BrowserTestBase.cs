@@ -160,6 +160,21 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
         "row => [...row.querySelectorAll('[data-label]')].filter(c => c.offsetParent !== null)" +
         ".map(c => getComputedStyle(c, '::before').content.replace(/^\"|\"$/g, '').trim())");
 
+    /// <summary>
+    /// Clicks as a person's mouse does: pressed, held a moment, released. Playwright's own click releases at once, before
+    /// the server answers the change that the press caused (the field left behind commits its value), so it never sees
+    /// the page move under the pointer between press and release, which a person's click does.
+    /// </summary>
+    protected static async Task PressAsync(IPage page, ILocator target)
+    {
+        await target.ScrollIntoViewIfNeededAsync();
+        var box = await target.BoundingBoxAsync() ?? throw new InvalidOperationException("The element to press is not visible.");
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await Task.Delay(150);
+        await page.Mouse.UpAsync();
+    }
+
     /// <summary>True once the page's Blazor circuit is connected (interactive), not just rendered.</summary>
     protected static Task WaitForCircuitAsync(IPage page) =>
         page.WaitForFunctionAsync("() => !!window.Blazor && !!document.querySelector('[data-circuit-ready]')");

@@ -1,0 +1,23 @@
+// A click on a button must not be lost because the page moved under a still pointer. Pressing the button blurs the field
+// being typed in; its change goes to the server, which re-validates and re-renders, and a message under the field that
+// goes away (or comes) moves the button before the mouse is released. The browser then sees the press and the release
+// on different elements and fires no click: a person presses "Save" and nothing happens. So when the release lands off
+// the pressed button but the pointer has not moved, the button is clicked. One listener per page, nothing per button.
+// Touch needs none of this: a tap's press, release and click are dispatched together, before any re-render.
+(() => {
+    const stillPixels = 4;
+    let pressed = null;
+
+    document.addEventListener("mousedown", event => {
+        const button = event.button === 0 ? event.target.closest("button:not([disabled])") : null;
+        pressed = button ? { button, x: event.clientX, y: event.clientY } : null;
+    }, true);
+
+    document.addEventListener("mouseup", event => {
+        const press = pressed;
+        pressed = null;
+        if (!press || event.button !== 0 || press.button.contains(event.target)) return;
+        const still = Math.abs(event.clientX - press.x) <= stillPixels && Math.abs(event.clientY - press.y) <= stillPixels;
+        if (still && press.button.isConnected && !press.button.disabled) press.button.click();
+    }, true);
+})();
