@@ -17,21 +17,28 @@ public sealed record AlertSettings(bool Desktop, bool Sound, bool DigestMail);
 /// </summary>
 public sealed class AlertService(IDbContextFactory<ChatCrmDbContext> dbFactory, ChatEvents events, UnsubscribeTokens tokens)
 {
-    /// <summary>The alert the actor gets for this message, or null: their own, a system line, a muted chat, or both switched off.</summary>
+    /// <summary>
+    /// The alert the actor gets for this message, or null: their own, a system line, a muted chat (unless it mentions
+    /// them), or both switched off.
+    /// </summary>
     public async Task<ChatAlert?> ForAsync(Actor actor, MessageView message, CancellationToken cancellationToken = default)
     {
         if (message.SenderId is null || message.SenderId == actor.UserId || message.IsDeleted) return null;
+        // Named in it (@mention): alerted even in a chat they muted.
+        var mentioned = message.Mentioned(actor.UserId);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await (
             from p in db.Participants.AsNoTracking()
-            where p.ConversationId == message.ConversationId && p.UserId == actor.UserId && p.LeftAt == null && !p.Muted
+            where p.ConversationId == message.ConversationId && p.UserId == actor.UserId && p.LeftAt == null && (!p.Muted || mentioned)
             join c in db.Conversations on p.ConversationId equals c.Id
             join u in db.Users on p.UserId equals u.Id
             select new { c.Kind, c.Name, u.NotifyDesktop, u.NotifySound }).FirstOrDefaultAsync(cancellationToken);
         if (found is null || (!found.NotifyDesktop && !found.NotifySound)) return null;
-        var title = found.Kind == ConversationKind.Group ? $"{message.SenderName} in {found.Name ?? "Group"}" : message.SenderName;
-        var body = MessageAppender.Preview(message.Kind, message.Text, message.Attachment?.FileName);
-        return new ChatAlert(title, body, found.NotifyDesktop, found.NotifySound);
+        var group = found.Name ?? "Group";
+        var title = found.Kind != ConversationKind.Group ? message.SenderName
+            : mentioned ? $"{message.SenderName} mentioned you in {group}"
+            : $"{message.SenderName} in {group}";
+        return new ChatAlert(title, message.Summary(), found.NotifyDesktop, found.NotifySound);
     }
 
     /// <summary>Mutes or unmutes a chat for the actor alone; their other pages show it at once.</summary>

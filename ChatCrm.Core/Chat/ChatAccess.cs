@@ -21,7 +21,7 @@ internal static class ChatAccess
         return participant ?? throw new ForbiddenException(NotFound);
     }
 
-    private const string NoLongerIn = "You are no longer in this chat.";
+    public const string NoLongerIn = "You are no longer in this chat.";
 
     /// <summary>The actor's current membership: needed to send, react, or change anything.</summary>
     public static async Task<Participant> MembershipAsync(ChatCrmDbContext db, Actor actor, Guid conversationId, CancellationToken cancellationToken)

@@ -116,6 +116,29 @@ public sealed class Message
     public DateTimeOffset? EditedAt { get; set; }
 
     public DateTimeOffset? DeletedAt { get; set; }
+
+    /// <summary>The message this one answers, in the same chat; shown as a quote above it.</summary>
+    public Guid? ReplyToId { get; set; }
+
+    /// <summary>The people named with @user name who were in the group when it was sent (an embedded array).</summary>
+    public List<Guid>? Mentions { get; set; }
+
+    /// <summary>Set while the message is pinned to its chat (Chat/PinService).</summary>
+    public DateTimeOffset? PinnedAt { get; set; }
+
+    public Guid? PinnedBy { get; set; }
+}
+
+/// <summary>One person's emoji on a message: the <c>message_reactions</c> rows, one per person and emoji.</summary>
+public sealed class Reaction
+{
+    public Guid MessageId { get; set; }
+
+    public Guid UserId { get; set; }
+
+    public string Emoji { get; set; } = "";
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 /// <summary>A file sent in a message, stored under uploads/chat with a random name.</summary>

@@ -22,6 +22,9 @@ internal static class ChatRegistration
         services.AddSingleton<SystemLines>();
         services.AddSingleton<ConversationService>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<ReactionService>();
+        services.AddSingleton<PinService>();
+        services.AddSingleton<Mentions>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<IAccountDeletionParticipant, ChatAccountDeletion>();
 

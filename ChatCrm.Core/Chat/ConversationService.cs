@@ -168,7 +168,7 @@ public sealed class ConversationService(
             : null;
         return new ConversationDetails(chat.Id, chat.Kind, title, otherId,
             chat.Kind == ConversationKind.Group ? chat.AvatarFile != null : other?.HasAvatar == true,
-            me.IsMember, canManage, members, otherDeleted, me.Muted);
+            me.IsMember, canManage, members, otherDeleted, me.Muted, PinService.MayPin(chat.Kind, me, actor));
     }
 
     public async Task AddMembersAsync(Actor actor, Guid conversationId, IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken = default)

@@ -20,7 +20,12 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
 
     /// <summary>On the caller's context, so a send's access check and its write share one connection.</summary>
     public async Task<MessageView> AppendAsync(ChatCrmDbContext db, Guid conversationId, Guid? senderId, MessageKind kind, string? text,
-        Attachment? attachment, CancellationToken cancellationToken = default)
+        Attachment? attachment, CancellationToken cancellationToken = default) =>
+        await AppendAsync(db, conversationId, senderId, kind, text, attachment, MessageLinks.None, cancellationToken);
+
+    /// <param name="links">The message it answers and the people it names, both checked by the caller.</param>
+    public async Task<MessageView> AppendAsync(ChatCrmDbContext db, Guid conversationId, Guid? senderId, MessageKind kind, string? text,
+        Attachment? attachment, MessageLinks links, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
         var preview = Preview(kind, text, attachment?.FileName);
@@ -41,6 +46,8 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
                 Text = text,
                 Attachment = attachment,
                 CreatedAt = now,
+                ReplyToId = links.ReplyTo?.MessageId,
+                Mentions = links.Mentions is { Count: > 0 } mentions ? mentions.ToList() : null,
             };
             db.Messages.Add(message);
             // The chat's last-message snapshot and the sender's read mark are written by key, without reading the rows
@@ -62,7 +69,7 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
             .Select(p => new { p.UserId, Name = p.UserId == senderId ? db.Users.Where(u => u.Id == p.UserId).Select(u => u.DisplayName).FirstOrDefault() : null })
             .ToListAsync(cancellationToken);
         var senderName = senderId is null ? "" : members.FirstOrDefault(m => m.UserId == senderId)?.Name ?? ConversationService.DeletedUser;
-        var view = MessageViews.From(message, senderName);
+        var view = MessageViews.From(message, senderName, links.ReplyTo);
         await events.PublishAsync(members.Select(m => m.UserId).ToList(), new MessagePosted(conversationId, view));
         return view;
     }
@@ -82,6 +89,12 @@ public sealed class MessageAppender(IDbContextFactory<ChatCrmDbContext> dbFactor
     }
 }
 
+/// <summary>What a new message points at: the message it answers (as quoted) and the people it names.</summary>
+public sealed record MessageLinks(ReplyQuote? ReplyTo, IReadOnlyList<Guid>? Mentions)
+{
+    public static readonly MessageLinks None = new(null, null);
+}
+
 /// <summary>The lines the app writes into a group: created, added, removed, left, renamed.</summary>
 public sealed class SystemLines(MessageAppender appender)
 {
@@ -91,9 +104,11 @@ public sealed class SystemLines(MessageAppender appender)
 
 internal static class MessageViews
 {
-    public static MessageView From(Message m, string senderName) => new(
+    public static MessageView From(Message m, string senderName, ReplyQuote? replyTo = null, IReadOnlyList<ReactionView>? reactions = null) => new(
         m.Id, m.ConversationId, m.Seq, m.SenderId, senderName, m.Kind,
         m.DeletedAt is null ? m.Text : null,
         m.DeletedAt is null && m.Attachment is { } a ? new AttachmentView(a.FileName, a.ContentType, a.Size) : null,
-        m.CreatedAt, m.EditedAt, m.DeletedAt is not null);
+        m.CreatedAt, m.EditedAt, m.DeletedAt is not null,
+        replyTo, m.DeletedAt is null ? reactions : null, m.PinnedAt is not null && m.DeletedAt is null,
+        m.DeletedAt is null ? m.Mentions : null);
 }

@@ -35,33 +35,57 @@ public sealed class MessageService(
             select new { Message = m, SenderName = db.Users.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault() })
             .Take(take + 1)
             .ToListAsync(cancellationToken);
-        var messages = rows.Take(take).Reverse()
-            .Select(r => MessageViews.From(r.Message, r.Message.SenderId is null ? "" : r.SenderName ?? ConversationService.DeletedUser))
+        var page = rows.Take(take).Reverse()
+            .Select(r => (r.Message, r.Message.SenderId is null ? "" : r.SenderName ?? ConversationService.DeletedUser))
             .ToList();
-        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, visibleTo, cancellationToken));
+        var messages = await MessageViewReader.ViewsAsync(db, page, visibleFrom, cancellationToken);
+        return new MessagePage(messages, rows.Count > take, await ReadersAsync(db, conversationId, visibleTo, cancellationToken), visibleFrom);
     }
 
-    public async Task<MessageView> SendTextAsync(Actor actor, Guid conversationId, string text, CancellationToken cancellationToken = default)
+    public Task<MessageView> SendTextAsync(Actor actor, Guid conversationId, string text, CancellationToken cancellationToken = default) =>
+        SendTextAsync(actor, conversationId, text, replyToId: null, cancellationToken);
+
+    /// <param name="replyToId">The message this one answers: one the sender may see in the same chat.</param>
+    public async Task<MessageView> SendTextAsync(Actor actor, Guid conversationId, string text, Guid? replyToId, CancellationToken cancellationToken = default)
     {
         var body = text.Trim();
         if (body.Length == 0) throw new ChatRuleException("Write something first.");
         if (body.Length > Message.TextMax) throw new ChatRuleException($"A message has at most {Message.TextMax} characters; this one has {body.Length}.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
-        return await appender.AppendAsync(db, conversationId, actor.UserId, MessageKind.Text, body, null, cancellationToken);
+        var me = await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
+        var links = await LinksAsync(db, me, replyToId, body, cancellationToken);
+        return await appender.AppendAsync(db, conversationId, actor.UserId, MessageKind.Text, body, null, links, cancellationToken);
     }
 
     /// <summary>Stores the file (checking type and size), then sends it with an optional caption.</summary>
     public async Task<MessageView> SendFileAsync(Actor actor, Guid conversationId, Stream content, string fileName, string? caption = null,
-        CancellationToken cancellationToken = default)
+        Guid? replyToId = null, CancellationToken cancellationToken = default)
     {
         // The context holds no connection between queries, so keeping it across the upload ties up nothing.
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
+        var me = await ChatAccess.WriterAsync(db, actor, conversationId, cancellationToken);
         var text = string.IsNullOrWhiteSpace(caption) ? null : caption.Trim();
         if (text?.Length > Message.TextMax) throw new ChatRuleException($"A caption has at most {Message.TextMax} characters.");
+        var links = await LinksAsync(db, me, replyToId, text, cancellationToken);
         var (attachment, kind) = await files.SaveAsync(content, fileName, cancellationToken);
-        return await appender.AppendAsync(db, conversationId, actor.UserId, kind, text, attachment, cancellationToken);
+        return await appender.AppendAsync(db, conversationId, actor.UserId, kind, text, attachment, links, cancellationToken);
+    }
+
+    public const string ReplyTargetGone = "The message you are answering is no longer there.";
+
+    /// <summary>The quote of the message answered (checked: same chat, visible to the sender, not a system line) and who is mentioned.</summary>
+    private static async Task<MessageLinks> LinksAsync(ChatCrmDbContext db, Participant me, Guid? replyToId, string? text, CancellationToken cancellationToken)
+    {
+        ReplyQuote? quote = null;
+        if (replyToId is { } id)
+        {
+            var (from, to) = ChatAccess.VisibleRange(me);
+            var answerable = await db.Messages.AnyAsync(m => m.Id == id && m.ConversationId == me.ConversationId && m.Seq >= from && m.Seq <= to
+                && m.Kind != MessageKind.System && m.DeletedAt == null, cancellationToken);
+            quote = answerable ? await MessageViewReader.QuoteAsync(db, id, cancellationToken) : null;
+            if (quote is null) throw new ChatRuleException(ReplyTargetGone);
+        }
+        return new MessageLinks(quote, await Mentions.ResolveAsync(db, me.ConversationId, me.UserId, text, cancellationToken));
     }
 
     /// <summary>Changes the text of one's own text message; it shows as edited.</summary>
@@ -75,6 +99,9 @@ public sealed class MessageService(
         if (message.Kind != MessageKind.Text) throw new ChatRuleException("Only text messages can be edited.");
         message.Text = body;
         message.EditedAt = clock.GetUtcNow();
+        // The highlight follows the text; nobody is alerted again for an edit.
+        var mentioned = await Mentions.ResolveAsync(db, message.ConversationId, actor.UserId, body, cancellationToken);
+        message.Mentions = mentioned.Count > 0 ? mentioned.ToList() : null;
         await db.SaveChangesAsync(cancellationToken);
         await RefreshPreviewAsync(db, message, MessageAppender.Preview(MessageKind.Text, body, null), cancellationToken);
         return await PublishChangeAsync(db, message, cancellationToken);
@@ -92,6 +119,11 @@ public sealed class MessageService(
         message.DeletedAt = clock.GetUtcNow();
         message.Text = null;
         message.Attachment = null;
+        // Nothing of it stays to show: not its mentions, its place among the pins or the reactions to it.
+        message.Mentions = null;
+        message.PinnedAt = null;
+        message.PinnedBy = null;
+        await db.Reactions.Where(r => r.MessageId == message.Id).ExecuteDeleteAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await RefreshPreviewAsync(db, message, DeletedPreview, cancellationToken);
         if (stored is not null) files.Delete(stored);
@@ -132,7 +164,7 @@ public sealed class MessageService(
         if (term.Length < 2) return [];
         // LIKE ignores case on SQLite but not on PostgreSQL; upper() on both sides, in SQL, makes every engine agree
         // (each with its own upper(): the text and the query are folded the same way).
-        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var pattern = "%" + LikePattern.Escape(term) + "%";
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = actor.UserId;
         var hits = await (
@@ -140,7 +172,7 @@ public sealed class MessageService(
             where p.UserId == me && (conversationId == null || p.ConversationId == conversationId)
             join m in db.Messages on p.ConversationId equals m.ConversationId
             where m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
-                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text.ToUpper(), pattern.ToUpper(), "\\")
+                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text.ToUpper(), pattern.ToUpper(), LikePattern.EscapeCharacter)
             orderby m.CreatedAt descending
             select new
             {
@@ -194,10 +226,16 @@ public sealed class MessageService(
 
     private async Task<MessageView> PublishChangeAsync(ChatCrmDbContext db, Message message, CancellationToken cancellationToken)
     {
-        var view = MessageViews.From(message, await ConversationService.NameOfAsync(db, message.SenderId!.Value, cancellationToken));
-        var members = await db.Participants.Where(p => p.ConversationId == message.ConversationId && p.LeftAt == null).Select(p => p.UserId).ToListAsync(cancellationToken);
-        await events.PublishAsync(members, new MessageChanged(message.ConversationId, view));
+        var view = await MessageViewReader.ViewAsync(db, message, cancellationToken);
+        await PublishChangeAsync(db, events, view, cancellationToken);
         return view;
+    }
+
+    /// <summary>Tells the chat's members' open pages that a message shows differently now (edited, reacted to, pinned).</summary>
+    internal static async Task PublishChangeAsync(ChatCrmDbContext db, ChatEvents events, MessageView view, CancellationToken cancellationToken)
+    {
+        var members = await db.Participants.Where(p => p.ConversationId == view.ConversationId && p.LeftAt == null).Select(p => p.UserId).ToListAsync(cancellationToken);
+        await events.PublishAsync(members, new MessageChanged(view.ConversationId, view));
     }
 
     /// <summary>

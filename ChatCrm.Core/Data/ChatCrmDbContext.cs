@@ -35,6 +35,8 @@ public sealed class ChatCrmDbContext(DbContextOptions<ChatCrmDbContext> options)
 
     public DbSet<Message> Messages => Set<Message>();
 
+    public DbSet<Reaction> Reactions => Set<Reaction>();
+
     public DbSet<Lead> Leads => Set<Lead>();
 
     public DbSet<LeadTag> LeadTags => Set<LeadTag>();

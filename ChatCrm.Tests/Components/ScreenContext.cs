@@ -53,6 +53,9 @@ internal static class ScreenContext
         context.Services.AddSingleton(core.Get<AvatarStore>());
         context.Services.AddSingleton(core.Get<Core.Email.MailOutboxAdmin>());
         context.Services.AddSingleton(core.Get<Core.Chat.AlertService>());
+        context.Services.AddSingleton(core.Get<Core.Chat.ReactionService>());
+        context.Services.AddSingleton(core.Get<Core.Chat.PinService>());
+        context.Services.AddSingleton(core.Get<Core.Chat.Mentions>());
         context.Services.AddSingleton(core.Get<Microsoft.Extensions.Options.IOptions<Core.Chat.ChatOptions>>());
         // The profile's notification settings ask alerts.js what this browser allows.
         context.JSInterop.SetupModule().Setup<string>("permission").SetResult("granted");

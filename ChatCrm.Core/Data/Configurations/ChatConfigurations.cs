@@ -55,5 +55,19 @@ internal sealed class MessageConfiguration : IEntityTypeConfiguration<Message>
             attachment.Property(a => a.ContentType).HasMaxLength(100).HasColumnName("AttachmentContentType");
             attachment.Property(a => a.Size).HasColumnName("AttachmentSize");
         });
+        // A chat's pinned list reads only its pinned messages.
+        message.HasIndex(m => new { m.ConversationId, m.PinnedAt });
+    }
+}
+
+internal sealed class ReactionConfiguration : IEntityTypeConfiguration<Reaction>
+{
+    public void Configure(EntityTypeBuilder<Reaction> reaction)
+    {
+        reaction.ToTable("message_reactions");
+        // One of each emoji per person: reacting again takes it back.
+        reaction.HasKey(r => new { r.MessageId, r.UserId, r.Emoji });
+        reaction.Property(r => r.Emoji).HasMaxLength(16);
+        reaction.HasOne<Message>().WithMany().HasForeignKey(r => r.MessageId).OnDelete(DeleteBehavior.Cascade);
     }
 }

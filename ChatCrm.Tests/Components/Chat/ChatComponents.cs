@@ -32,6 +32,9 @@ internal static class ChatComponents
         context.Services.AddSingleton(core.Get<MessageService>());
         context.Services.AddSingleton(core.Get<ChatEvents>());
         context.Services.AddSingleton(core.Get<AlertService>());
+        context.Services.AddSingleton(core.Get<ReactionService>());
+        context.Services.AddSingleton(core.Get<PinService>());
+        context.Services.AddSingleton(core.Get<Mentions>());
         context.Services.AddSingleton(core.Get<PresenceTracker>());
         context.Services.AddSingleton(core.Get<ChatFileStore>());
         context.Services.AddSingleton(core.Get<AvatarStore>());

@@ -132,6 +132,7 @@ export function attachComposer(root, dotnet, draft) {
         if (text.trim() === '') return;
         textarea.value = '';
         dotnet.invokeMethodAsync('Send', text).catch(() => giveBack(text));
+        if (mentionPrefix !== null) onInput();
     }
 
     // A message that could not be sent goes back in front of whatever was typed since; the input event tells .NET.
@@ -140,7 +141,74 @@ export function attachComposer(root, dotnet, draft) {
         textarea.dispatchEvent(new Event('input', { bubbles: true }));
     }
 
+    // @mentions: the "@name" just before the caret goes to .NET, which lists the members it matches above the box
+    // ([data-mention-list]). The list is driven from here, without a round trip per key: arrows move the choice,
+    // Enter or Tab (or a click) writes "@username " in place of what was typed, Escape closes it.
+    let mentionPrefix = null;
+    const mentionBeforeCaret = /(?:^|[^A-Za-z0-9._@-])@([A-Za-z0-9._-]{0,32})$/;
+
+    function mentionList() {
+        return root.querySelector('[data-mention-list]');
+    }
+
+    function onInput() {
+        const before = textarea.value.slice(0, textarea.selectionStart);
+        const match = textarea.selectionStart === textarea.selectionEnd ? mentionBeforeCaret.exec(before) : null;
+        const prefix = match ? match[1] : null;
+        if (prefix === mentionPrefix) return;
+        mentionPrefix = prefix;
+        dotnet.invokeMethodAsync('MentionQuery', prefix).catch(() => { });
+    }
+
+    function chooseMention(userName) {
+        const caret = textarea.selectionStart;
+        const before = textarea.value.slice(0, caret);
+        const match = mentionBeforeCaret.exec(before);
+        if (!match) return;
+        const start = caret - match[1].length - 1;
+        const inserted = '@' + userName + ' ';
+        textarea.value = textarea.value.slice(0, start) + inserted + textarea.value.slice(caret);
+        textarea.selectionStart = textarea.selectionEnd = start + inserted.length;
+        textarea.focus();
+        textarea.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+
+    function moveMention(list, step) {
+        const options = [...list.querySelectorAll('[role=option]')];
+        const at = options.findIndex(o => o.getAttribute('aria-selected') === 'true');
+        const next = (at + step + options.length) % options.length;
+        options.forEach((o, i) => o.setAttribute('aria-selected', i === next ? 'true' : 'false'));
+        textarea.setAttribute('aria-activedescendant', options[next].id);
+    }
+
+    function onMentionKey(e) {
+        const list = mentionList();
+        if (!list || e.isComposing) return false;
+        if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+            moveMention(list, e.key === 'ArrowDown' ? 1 : -1);
+        } else if (e.key === 'Enter' || e.key === 'Tab') {
+            const chosen = list.querySelector('[aria-selected=true]') ?? list.querySelector('[role=option]');
+            chooseMention(chosen.dataset.mention);
+        } else if (e.key === 'Escape') {
+            mentionPrefix = null;
+            dotnet.invokeMethodAsync('MentionQuery', null).catch(() => { });
+        } else {
+            return false;
+        }
+        e.preventDefault();
+        return true;
+    }
+
+    // A press, not a click, so the box keeps its focus and caret.
+    function onMentionPress(e) {
+        const option = e.target.closest('[data-mention]');
+        if (!option) return;
+        e.preventDefault();
+        chooseMention(option.dataset.mention);
+    }
+
     function onKeyDown(e) {
+        if (onMentionKey(e)) return;
         if (e.key !== 'Enter' || e.shiftKey || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return;
         e.preventDefault();
         send();
@@ -161,7 +229,9 @@ export function attachComposer(root, dotnet, draft) {
     }
 
     textarea.addEventListener('keydown', onKeyDown);
+    textarea.addEventListener('input', onInput);
     textarea.addEventListener('paste', onPaste);
+    root.addEventListener('mousedown', onMentionPress);
     attachButton.addEventListener('click', onAttach);
     sendButton.addEventListener('click', send);
 
@@ -172,7 +242,9 @@ export function attachComposer(root, dotnet, draft) {
         },
         dispose() {
             textarea.removeEventListener('keydown', onKeyDown);
+            textarea.removeEventListener('input', onInput);
             textarea.removeEventListener('paste', onPaste);
+            root.removeEventListener('mousedown', onMentionPress);
             attachButton.removeEventListener('click', onAttach);
             sendButton.removeEventListener('click', send);
         },

@@ -26,6 +26,9 @@ public sealed partial class AttachmentUpload
     /// <summary>A file message this sent, to show at once.</summary>
     [Parameter] public EventCallback<MessageView> Sent { get; set; }
 
+    /// <summary>The message being answered: a file sent now answers it (the first, when several go at once).</summary>
+    [Parameter] public Guid? ReplyTo { get; set; }
+
     private readonly CancellationTokenSource _life = new();
     private bool _uploading;
     private string? _name;
@@ -89,7 +92,7 @@ public sealed partial class AttachmentUpload
         {
             await using var browserStream = file.OpenReadStream(Files.MaxBytes, _life.Token);
             await using var counted = new ProgressStream(browserStream, read => ShowProgress(read, file.Size));
-            await Sent.InvokeAsync(await Messages.SendFileAsync(actor, ConversationId, counted, file.Name, null, _life.Token));
+            await Sent.InvokeAsync(await Messages.SendFileAsync(actor, ConversationId, counted, file.Name, null, index == 1 ? ReplyTo : null, _life.Token));
             return null;
         }
         catch (ChatRuleException ex)

@@ -17,14 +17,28 @@ public sealed partial class Composer
     [Inject] private ChatDrafts Drafts { get; set; } = default!;
     [Inject] private TimeProvider Clock { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
+    [Inject] private Mentions Mentions { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
     /// <summary>A message this composer sent, to show at once (before its live event comes round).</summary>
     [Parameter] public EventCallback<MessageView> Sent { get; set; }
 
+    /// <summary>The message being answered (chosen on the message); the next message sent answers it.</summary>
+    [Parameter] public MessageView? ReplyTo { get; set; }
+
+    /// <summary>The answer was sent, or cancelled.</summary>
+    [Parameter] public EventCallback ReplyDone { get; set; }
+
+    /// <summary>In a group, "@" suggests its members.</summary>
+    [Parameter] public bool InGroup { get; set; }
+
     private readonly CancellationTokenSource _life = new();
-    private readonly Queue<string> _outbox = new();
+    private readonly Queue<(string Text, Guid? ReplyTo)> _outbox = new();
+    private IReadOnlyList<PersonResult> _suggestions = [];
+    private int _mentionQuery;
+    private bool _render;
+    private Guid? _replyShown;
     private Actor _actor = default!;
     private TypingSignal? _typing;
     private string? _text;
@@ -63,16 +77,51 @@ public sealed partial class Composer
     {
         _text = "";
         Drafts.Set(ConversationId, null);
-        await SendAsync(text);
+        var replyTo = ReplyTo?.Id;
+        if (replyTo is not null && text.Trim().Length > 0) await ReplyDone.InvokeAsync();
+        await SendAsync(text, replyTo);
+    }
+
+    /// <summary>
+    /// The "@name" being typed before the caret (chat.js), or null when there is none: the members it matches are
+    /// listed. An answer that comes after a newer keystroke's is dropped.
+    /// </summary>
+    [JSInvokable]
+    public async Task MentionQuery(string? prefix)
+    {
+        var query = ++_mentionQuery;
+        IReadOnlyList<PersonResult> found = [];
+        if (prefix is not null && InGroup)
+        {
+            try
+            {
+                found = await Mentions.SuggestAsync(_actor, ConversationId, prefix, _life.Token);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // Suggestions are a help: without them the name can still be typed in full.
+                ChatLog.ActionFailed(Logger, ex, "suggest mentions");
+            }
+        }
+        if (query != _mentionQuery || (found.Count == 0 && _suggestions.Count == 0)) return;
+        _suggestions = found;
+        _render = true;
+        StateHasChanged();
+    }
+
+    private async Task CancelReplyAsync()
+    {
+        await ReplyDone.InvokeAsync();
+        if (_composer is not null) await _composer.InvokeVoidAsync("focus", _life.Token);
     }
 
     // Messages go out one at a time in the order written: a second Enter while the first message travels queues
     // behind it instead of being dropped or overtaking it.
-    private async Task SendAsync(string text)
+    private async Task SendAsync(string text, Guid? replyTo)
     {
         text = text.Trim();
         if (text.Length == 0) return;
-        _outbox.Enqueue(text);
+        _outbox.Enqueue((text, replyTo));
         if (_draining) return;
         _draining = true;
         try
@@ -82,7 +131,7 @@ public sealed partial class Composer
             {
                 try
                 {
-                    var sent = await Messages.SendTextAsync(_actor, ConversationId, next, _life.Token);
+                    var sent = await Messages.SendTextAsync(_actor, ConversationId, next.Text, next.ReplyTo, _life.Token);
                     _outbox.Dequeue();
                     await Sent.InvokeAsync(sent);
                 }
@@ -90,7 +139,7 @@ public sealed partial class Composer
                 {
                     _outbox.Dequeue();
                     Outcomes.Refused(ex.Message);
-                    await GiveBackAsync([next]);
+                    await GiveBackAsync([next.Text]);
                 }
             }
         }
@@ -102,7 +151,7 @@ public sealed partial class Composer
         {
             ChatLog.ActionFailed(Logger, ex, "send message");
             Outcomes.Refused("The message was not sent: it is back in the box. Please try again.");
-            var unsent = _outbox.ToList();
+            var unsent = _outbox.Select(m => m.Text).ToList();
             _outbox.Clear();
             await GiveBackAsync(unsent);
         }
@@ -135,8 +184,34 @@ public sealed partial class Composer
         if (_typing is not null) await _typing.TextChangedAsync(_text);
     }
 
-    // Nothing the box shows comes from the server after the first render: typing needs no render round trip.
-    protected override bool ShouldRender() => false;
+    protected override void OnParametersSet()
+    {
+        if (ReplyTo?.Id == _replyShown) return;
+        _replyShown = ReplyTo?.Id;
+        _render = true;
+        if (ReplyTo is not null && _composer is not null) _ = FocusAsync();
+    }
+
+    private async Task FocusAsync()
+    {
+        try
+        {
+            await _composer!.InvokeVoidAsync("focus", _life.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or JSDisconnectedException)
+        {
+            // Closed meanwhile.
+        }
+    }
+
+    // The text box never comes from the server after the first render (typing needs no render round trip); only the
+    // reply bar and the mention list above it do, when they change.
+    protected override bool ShouldRender()
+    {
+        var render = _render;
+        _render = false;
+        return render;
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -32,6 +32,8 @@ public sealed partial class Conversation
     private bool _loading = true;
     private bool _changedWhileLoading;
     private bool _showSearch;
+    private bool _showPins;
+    private MessageView? _replyTo;
     private int _avatarVersion;
     private MessageList? _list;
     private NotificationOffer? _offer;
@@ -89,9 +91,13 @@ public sealed partial class Conversation
         }
     }
 
+    private Task ShowMessageAsync(long seq) => _list?.JumpToAsync(seq) ?? Task.CompletedTask;
+
     private async Task OnSent(MessageView sent)
     {
         _list?.ShowSent(sent);
+        // A file sent while answering answered it: the reply bar goes, as it does when text is sent.
+        if (sent.ReplyTo is not null) _replyTo = null;
         if (_offer is not null) await _offer.ConsiderAsync();
     }
 

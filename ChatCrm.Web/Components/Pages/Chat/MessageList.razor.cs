@@ -18,11 +18,16 @@ public sealed partial class MessageList : IMessageActions
     /// <summary>A search hit opens with this many newer messages below it.</summary>
     private const int ContextAfter = 25;
 
+    /// <summary>A reply's original further up than this many pages opens as a window around it instead.</summary>
+    private const int JumpPagesMax = 10;
+
     [Inject] private MessageService Messages { get; set; } = default!;
     [Inject] private ReaderClock Time { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private IJSRuntime JS { get; set; } = default!;
     [Inject] private IOptions<ChatOptions> Options { get; set; } = default!;
+    [Inject] private ReactionService Reactions { get; set; } = default!;
+    [Inject] private PinService Pins { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -30,6 +35,9 @@ public sealed partial class MessageList : IMessageActions
     [Parameter] public long? At { get; set; }
 
     [Parameter, EditorRequired] public ConversationDetails Details { get; set; } = default!;
+
+    /// <summary>"Reply" was chosen on a message: the composer answers it.</summary>
+    [Parameter] public EventCallback<MessageView> ReplyRequested { get; set; }
 
     private readonly MessageHistory _history = new();
     private readonly ReadReceipts _receipts = new();
@@ -41,6 +49,8 @@ public sealed partial class MessageList : IMessageActions
     private bool _loadingNewer;
     private bool _visible;
     private long _markedSeq;
+    private long _visibleFrom;
+    private long? _scrollTo;
     private Scroll _scroll;
     private ElementReference _listElement;
     private IJSObjectReference? _module;
@@ -51,7 +61,7 @@ public sealed partial class MessageList : IMessageActions
     {
         None,
         Bottom,
-        ToHit,
+        ToMessage,
     }
 
     private bool IsGroup => Details.Kind == ConversationKind.Group;
@@ -67,12 +77,13 @@ public sealed partial class MessageList : IMessageActions
         {
             var before = At is { } at ? at + ContextAfter : (long?)null;
             var page = await Messages.GetPageAsync(_actor, ConversationId, before, _life.Token);
+            _visibleFrom = page.VisibleFrom;
             _history.Start(page, before);
             _receipts.Merge(page.Readers);
             _loaded = true;
             foreach (var early in _early) Apply(early);
             _early.Clear();
-            _scroll = At is null ? Scroll.Bottom : Scroll.ToHit;
+            (_scroll, _scrollTo) = At is null ? (Scroll.Bottom, null) : (Scroll.ToMessage, At);
         }
         catch (OperationCanceledException) when (_life.IsCancellationRequested)
         {
@@ -102,9 +113,10 @@ public sealed partial class MessageList : IMessageActions
                     _scroll = Scroll.None;
                     await _list.InvokeVoidAsync("scrollToBottom", _life.Token);
                     break;
-                case Scroll.ToHit:
+                case Scroll.ToMessage:
                     _scroll = Scroll.None;
-                    await _list.InvokeVoidAsync("scrollToMessage", _life.Token, At);
+                    await _list.InvokeVoidAsync("setEnds", _life.Token, _history.HasOlder, _history.HasNewer);
+                    await _list.InvokeVoidAsync("scrollToMessage", _life.Token, _scrollTo);
                     break;
             }
             await MarkReadAsync();
@@ -129,11 +141,12 @@ public sealed partial class MessageList : IMessageActions
         switch (chatEvent)
         {
             // Reading older history (a search hit): the new message waits until the reader comes back down.
+            // A live message goes to every member alike; a quote this reader may not see is hidden here.
             case MessagePosted posted when !_history.HasNewer:
-                _history.Upsert(posted.Message);
+                _history.Upsert(posted.Message.ForReaderFrom(_visibleFrom));
                 return true;
             case MessageChanged changed:
-                _history.Replace(changed.Message);
+                _history.Replace(changed.Message.ForReaderFrom(_visibleFrom));
                 return true;
             default:
                 return false;
@@ -180,12 +193,26 @@ public sealed partial class MessageList : IMessageActions
     {
         var mine = message.SenderId == _actor.UserId;
         var tick = _receipts.TickFor(message, _actor.UserId, IsGroup);
+        var present = Details.IsMember && !message.IsDeleted;
         return new MessageRow(message, mine, IsGroup,
             ShowSender: IsGroup && !mine && previous?.SenderId != message.SenderId,
             SenderHasAvatar: Details.Members.FirstOrDefault(m => m.UserId == message.SenderId)?.HasAvatar == true,
             Clock: Time.TimeOfDay(message.CreatedAt), Tick: tick?.Text, ReadBy: tick?.Names,
-            CanEdit: mine && Details.IsMember && message.Kind == MessageKind.Text && !message.IsDeleted,
-            CanDelete: mine && Details.IsMember && !message.IsDeleted && now - message.CreatedAt < DeleteWindow);
+            CanEdit: mine && present && message.Kind == MessageKind.Text,
+            CanDelete: mine && present && now - message.CreatedAt < DeleteWindow,
+            Reader: _actor.UserId,
+            Mentioned: MentionsOf(message),
+            CanAnswer: present && !Details.OtherAccountDeleted,
+            CanPin: present && Details.MayPin);
+    }
+
+    // The user names to highlight: those of the people the message mentions, as the chat's members are named now.
+    private MentionNames? MentionsOf(MessageView message)
+    {
+        if (message.Mentions is not { Count: > 0 } ids) return null;
+        var names = Details.Members.Where(m => ids.Contains(m.UserId) && m.UserName is not null).Select(m => m.UserName!).ToList();
+        var reader = Details.Members.FirstOrDefault(m => m.UserId == _actor.UserId)?.UserName;
+        return names.Count == 0 ? null : new MentionNames(names, reader);
     }
 
     private async Task MarkReadAsync()
@@ -219,25 +246,33 @@ public sealed partial class MessageList : IMessageActions
     [JSInvokable]
     public async Task<bool> LoadOlder()
     {
-        if (_loadingOlder || !_history.HasOlder || _history.OldestSeq is not { } oldest) return _history.HasOlder;
+        await LoadOlderPageAsync();
+        StateHasChanged();
+        return _history.HasOlder;
+    }
+
+    // False when the page could not be read (already said) or another load is under way.
+    private async Task<bool> LoadOlderPageAsync()
+    {
+        if (_loadingOlder || !_history.HasOlder || _history.OldestSeq is not { } oldest) return false;
         _loadingOlder = true;
         try
         {
             var page = await Messages.GetPageAsync(_actor, ConversationId, oldest, _life.Token);
             _history.AddOlder(page);
             _receipts.Merge(page.Readers);
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             _history.StopLoading();
             ReportChat(ex, "load older messages");
+            return false;
         }
         finally
         {
             _loadingOlder = false;
         }
-        StateHasChanged();
-        return _history.HasOlder;
     }
 
     /// <summary>After a jump into older history: the next page towards the newest, as the reader scrolls down.</summary>
@@ -277,6 +312,47 @@ public sealed partial class MessageList : IMessageActions
         StateHasChanged();
         return true;
     }
+
+    Task IMessageActions.ReplyAsync(MessageView message) => ReplyRequested.InvokeAsync(message);
+
+    async Task IMessageActions.ReactAsync(MessageView message, string emoji)
+    {
+        MessageView? shown = null;
+        if (!await RunChatAsync("react", async actor => shown = await Reactions.ToggleAsync(actor, message.Id, emoji, _life.Token))) return;
+        _history.Replace(shown!.ForReaderFrom(_visibleFrom));
+        StateHasChanged();
+    }
+
+    async Task IMessageActions.SetPinnedAsync(MessageView message, bool pinned)
+    {
+        MessageView? shown = null;
+        if (!await RunChatAsync(pinned ? "pin message" : "unpin message", async actor => shown = await Pins.SetPinnedAsync(actor, message.Id, pinned, _life.Token))) return;
+        _history.Replace(shown!.ForReaderFrom(_visibleFrom));
+        StateHasChanged();
+    }
+
+    /// <summary>
+    /// Shows a message of this chat: at once if it is on screen, else after loading the older pages up to it by key
+    /// (the reader then scrolls back down through them); one further up than <see cref="JumpPagesMax"/> pages opens
+    /// as a window around it, like a search hit.
+    /// </summary>
+    public async Task JumpToAsync(long seq)
+    {
+        for (var pages = 0; _history.OldestSeq > seq && _history.HasOlder && pages < JumpPagesMax; pages++)
+        {
+            if (!await LoadOlderPageAsync()) return;
+        }
+        if (_history.OldestSeq is { } oldest && oldest <= seq && (_history.NewestSeq >= seq || !_history.HasNewer))
+        {
+            _scrollTo = seq;
+            _scroll = Scroll.ToMessage;
+            StateHasChanged();
+            return;
+        }
+        Navigation.NavigateTo($"/chat/{ConversationId}?at={seq}");
+    }
+
+    Task IMessageActions.JumpToAsync(long seq) => JumpToAsync(seq);
 
     async Task IMessageActions.DeleteAsync(MessageView message)
     {

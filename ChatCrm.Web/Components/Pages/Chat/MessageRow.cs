@@ -12,8 +12,23 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 /// <param name="Clock">The time of day, already in the reader's zone (<see cref="Shared.ReaderClock"/>).</param>
 /// <param name="Tick">"Sent", "Read" or "Read by N" on one's own messages; null on others'.</param>
 /// <param name="ReadBy">Who read it, in a group, for the list shown on demand.</param>
+/// <param name="Reader">Who is reading: their reactions show as chosen.</param>
+/// <param name="Mentioned">The user names the message mentions, to highlight; null when it mentions no one.</param>
+/// <param name="CanAnswer">Reply and react: the reader may write in the chat and it is a person's message still there.</param>
 public sealed record MessageRow(MessageView Message, bool Mine, bool InGroup, bool ShowSender, bool SenderHasAvatar, string Clock,
-    string? Tick, ReaderNames? ReadBy, bool CanEdit, bool CanDelete);
+    string? Tick, ReaderNames? ReadBy, bool CanEdit, bool CanDelete,
+    Guid Reader = default, MentionNames? Mentioned = null, bool CanAnswer = false, bool CanPin = false)
+{
+    public bool MentionsReader => Message.Mentioned(Reader);
+}
+
+/// <summary>The user names a message mentions and the reader's own, compared by value like <see cref="ReaderNames"/>.</summary>
+public sealed record MentionNames(IReadOnlyList<string> UserNames, string? ReaderUserName)
+{
+    public bool Equals(MentionNames? other) => other is not null && ReaderUserName == other.ReaderUserName && UserNames.SequenceEqual(other.UserNames);
+
+    public override int GetHashCode() => UserNames.Count;
+}
 
 /// <summary>
 /// Who read a group message, in the order shown. Compared by the names, not the list instance: the conversation builds a
@@ -33,4 +48,15 @@ public interface IMessageActions
     Task<bool> EditAsync(MessageView message, string text);
 
     Task DeleteAsync(MessageView message);
+
+    /// <summary>Starts an answer to the message in the composer.</summary>
+    Task ReplyAsync(MessageView message);
+
+    /// <summary>Adds the reader's emoji, or takes it back.</summary>
+    Task ReactAsync(MessageView message, string emoji);
+
+    Task SetPinnedAsync(MessageView message, bool pinned);
+
+    /// <summary>Shows an earlier message of this chat (a reply's original), loading older pages as needed.</summary>
+    Task JumpToAsync(long seq);
 }

@@ -1,0 +1,13 @@
+namespace ChatCrm.Core.Common;
+
+/// <summary>
+/// Text typed by a person inside a SQL LIKE pattern: its own "%" and "_" match themselves, through one escape character
+/// that every engine is told about (<c>EF.Functions.Like(value, pattern, LikePattern.EscapeCharacter)</c>).
+/// </summary>
+public static class LikePattern
+{
+    public const string EscapeCharacter = "\\";
+
+    public static string Escape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}
