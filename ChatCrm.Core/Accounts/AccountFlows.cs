@@ -41,14 +41,23 @@ public sealed class AccountFlows(
         $"Wrong email or password. After {options.Value.MaxFailedAccessAttempts} failed attempts an account is locked for " +
         $"{options.Value.LockoutMinutes} minutes, and its owner gets an email saying so.";
 
-    public async Task<SignInOutcome> RegisterAsync(string displayName, string emailAddress, string password, string? ipAddress, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Signs a new person up (a Client, confirmed by a mailed code). Replies the same whether the address has an account
+    /// or not; a user name taken is said (user names are public: members see them in every chat).
+    /// </summary>
+    public async Task<SignInOutcome> RegisterAsync(SignUpPerson person, string emailAddress, string password, string? ipAddress, CancellationToken cancellationToken = default)
     {
         if (!EmailAddresses.IsValid(emailAddress)) return SignInOutcome.BadAddress;
+        var userName = UserNames.Normalize(person.UserName);
+        if (!UserNames.IsValid(userName)) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: UserNames.PatternMessage);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
-        var candidate = new AppUser { DisplayName = displayName.Trim(), Email = emailAddress.Trim(), UserName = "candidate" };
+        var mobile = string.IsNullOrWhiteSpace(person.Mobile) ? null : person.Mobile.Trim();
+        var candidate = new AppUser { DisplayName = person.DisplayName, Email = emailAddress.Trim(), UserName = userName, PhoneNumber = mobile };
         var passwordCheck = await ValidatePasswordAsync(users, candidate, password);
         if (passwordCheck is not null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: passwordCheck);
+        // Before the address is looked at, so the answer is the same for every address.
+        if (await users.FindByNameAsync(userName) is not null) return new SignInOutcome(SignInStatus.InvalidCredentials, Message: UserNames.Taken);
         if (await throttle.TryAcquireAsync(emailAddress, CodePurpose.ConfirmSignUp, ipAddress) is { } wait) return SignInOutcome.Throttled(wait);
 
         var existing = await users.FindByEmailAsync(emailAddress);
@@ -68,7 +77,6 @@ public sealed class AccountFlows(
             return new SignInOutcome(SignInStatus.CodeSent);
         }
 
-        candidate.UserName = await UserNames.FreeUserNameAsync(users, emailAddress);
         candidate.CreatedAt = clock.GetUtcNow();
         var created = await users.CreateAsync(candidate, password);
         if (!created.Succeeded)

@@ -12,8 +12,8 @@ public sealed class ProfileForm
     [Required(ErrorMessage = "Enter your name."), StringLength(AppUser.DisplayNameMax, ErrorMessage = "At most 80 characters.")]
     public string DisplayName { get; set; } = "";
 
-    [Required(ErrorMessage = "Choose a user name."), StringLength(AppUser.UserNameMax, MinimumLength = 3, ErrorMessage = "3 to 32 characters.")]
-    [RegularExpression("^[a-zA-Z0-9._-]+$", ErrorMessage = "Use letters, digits, dot, dash or underscore.")]
+    [Required(ErrorMessage = UserNames.RequiredMessage), StringLength(AppUser.UserNameMax, MinimumLength = 3, ErrorMessage = UserNames.LengthMessage)]
+    [RegularExpression(UserNames.Pattern, ErrorMessage = UserNames.PatternMessage)]
     public string UserName { get; set; } = "";
 
     [Phone(ErrorMessage = "That is not a phone number."), StringLength(AppUser.PhoneMax)]
@@ -37,7 +37,7 @@ public sealed class ProfileService(IServiceScopeFactory scopes, IDbContextFactor
     public const string ChangedElsewhere = "Your profile was changed elsewhere (another tab?). Reload to see the latest, then edit again.";
 
     /// <summary>Said beside the user name field: the one save refusal that belongs to a field.</summary>
-    public const string UserNameTaken = "That user name is taken. Try another.";
+    public const string UserNameTaken = UserNames.Taken;
 
     public async Task<ProfileView?> GetViewAsync(Guid userId, CancellationToken cancellationToken = default)
     {

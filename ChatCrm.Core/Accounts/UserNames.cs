@@ -8,6 +8,16 @@ public static class UserNames
 {
     public const string AllowedCharacters = "abcdefghijklmnopqrstuvwxyz0123456789._-";
 
+    public const string Pattern = "^[a-zA-Z0-9._-]+$";
+
+    public const string RequiredMessage = "Choose a user name.";
+
+    public const string LengthMessage = "3 to 32 characters.";
+
+    public const string PatternMessage = "Use letters, digits, dot, dash or underscore.";
+
+    public const string Taken = "That user name is taken. Try another.";
+
     public static string Normalize(string value) => value.Trim().ToLowerInvariant();
 
     public static bool IsValid(string value) =>

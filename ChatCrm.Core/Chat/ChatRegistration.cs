@@ -25,6 +25,7 @@ internal static class ChatRegistration
         services.AddSingleton<ReactionService>();
         services.AddSingleton<PinService>();
         services.AddSingleton<Mentions>();
+        services.AddSingleton<PersonCards>();
         services.AddSingleton<AlertService>();
         services.AddSingleton<IAccountDeletionParticipant, ChatAccountDeletion>();
 

@@ -62,6 +62,9 @@ public sealed class ReaderTime
     public string ZoneName => Zone.Id;
 
     /// <summary>The reader's wall-clock time at that instant (what the pickers and the calendar work in).</summary>
+    /// <summary>How far this zone is from UTC at that moment (summer time included).</summary>
+    public TimeSpan Offset(DateTimeOffset at) => Zone.GetUtcOffset(at);
+
     public DateTime Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Zone).DateTime;
 
     /// <summary>The reader's calendar day at that instant.</summary>

@@ -22,7 +22,7 @@ public static class DatabaseProviders
         switch (provider)
         {
             case Sqlite:
-                options.UseSqlite(connectionString).AddInterceptors(SqliteBusyTimeout.Instance);
+                options.UseSqlite(connectionString).AddInterceptors(SqliteConnectionSetup.Instance);
                 break;
             case PostgreSql:
                 options.UseNpgsql(WithPreparedStatements(connectionString));

@@ -93,7 +93,10 @@ public abstract class BrowserTestBase : IAsyncLifetime, IDisposable
     /// <summary>Fills the sign-up page, confirms with the mailed code and waits for the dashboard.</summary>
     protected async Task CompleteSignUpAsync(IPage page, string name, string email, string password)
     {
-        await page.GetByLabel("Your name").FillAsync(name);
+        var parts = name.Split(' ', 2);
+        await page.GetByLabel("First name").FillAsync(parts[0]);
+        await page.GetByLabel("Last name").FillAsync(parts.Length > 1 ? parts[1] : "Tester");
+        await page.GetByLabel("User name").FillAsync(email.Split('@')[0]);
         await page.GetByLabel("Email", new() { Exact = true }).FillAsync(email);
         await page.GetByLabel("Password (at least 12 characters)").FillAsync(password);
         await page.GetByLabel("Repeat the password").FillAsync(password);

@@ -157,6 +157,8 @@ public sealed class MessageItemTests
 
         public Task SetPinnedAsync(MessageView message, bool pinned) => Task.CompletedTask;
 
+        public Task ShowPersonAsync(Guid userId) => Task.CompletedTask;
+
         public Task JumpToAsync(long seq)
         {
             Jumps.Add(seq);

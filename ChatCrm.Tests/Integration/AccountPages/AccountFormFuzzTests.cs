@@ -35,7 +35,7 @@ public sealed class AccountFormFuzzTests(SmtpServerFixture smtp, ITestOutputHelp
         using var pendingSignUp = App.CreateFormClient();
         await pendingSignUp.SubmitAsync("/account/register", "register", new()
         {
-            ["Input.DisplayName"] = "New Person", ["Input.Email"] = UniqueEmail("new"), ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword,
+            ["Input.FirstName"] = "New", ["Input.LastName"] = "Person", ["Input.UserName"] = "new.person." + Guid.NewGuid().ToString("N")[..8], ["Input.Email"] = UniqueEmail("new"), ["Input.Password"] = GoodPassword, ["Input.ConfirmPassword"] = GoodPassword,
         });
         using var signedIn = await App.SignedInClientAsync(App.AdminEmail, ChatCrmAppFactory.AdminPassword);
 
@@ -45,7 +45,7 @@ public sealed class AccountFormFuzzTests(SmtpServerFixture smtp, ITestOutputHelp
             new("/account/login/email", "login-email", ["Input.Email"], anonymous),
             new("/account/login/code", "login-code", ["Input.Code"], pendingSignIn),
             new("/account/login/code", "login-resend", ["resend"], pendingSignIn),
-            new("/account/register", "register", ["Input.DisplayName", "Input.Email", "Input.Password", "Input.ConfirmPassword"], anonymous),
+            new("/account/register", "register", ["Input.FirstName", "Input.LastName", "Input.UserName", "Input.Mobile", "Input.Email", "Input.Password", "Input.ConfirmPassword"], anonymous),
             new("/account/register/confirm", "confirm-code", ["Input.Code"], pendingSignUp),
             new("/account/register/confirm", "confirm-resend", ["resend"], pendingSignUp),
             new("/account/forgot", "forgot", ["Input.Email"], anonymous),

@@ -66,9 +66,14 @@ public sealed partial class KnownAndUnknownAddressTests(SmtpServerFixture smtp, 
     public async Task SignUpAnswersAKnownAndANewAddressAlike()
     {
         var (known, _) = await AddressesAsync("signup");
+        // One user name per round, the same for both addresses (so the pages can match): the known address makes no
+        // account, so the name is still free for the new one, and the next round takes another.
+        var (run, round) = (Guid.NewGuid().ToString("N")[..8], 0);
         var fields = (string address) => new Dictionary<string, string>
         {
-            ["Input.DisplayName"] = "Sid Signup",
+            ["Input.FirstName"] = "Sid",
+            ["Input.LastName"] = "Signup",
+            ["Input.UserName"] = $"sid.{run}.{round}",
             ["Input.Email"] = address,
             ["Input.Password"] = NewPassword,
             ["Input.ConfirmPassword"] = NewPassword,
@@ -78,6 +83,7 @@ public sealed partial class KnownAndUnknownAddressTests(SmtpServerFixture smtp, 
             App.Clock.Advance(TimeSpan.FromSeconds(2));
             // A new address each time: a new address is only new once.
             var to = address == known ? known : UniqueEmail("newcomer");
+            if (address == known) round++;
             return PostAsync(client, "/account/register", "register", fields(to), to);
         }, known, "new");
     }

@@ -5,7 +5,7 @@ namespace ChatCrm.Tests.Integration.Data;
 
 /// <summary>
 /// Every SQLite connection the app's contexts open lets SQLite wait for the write lock itself (Core/Data/
-/// SqliteBusyTimeout), instead of failing at once into the driver's 150 ms retry sleep.
+/// SqliteConnectionSetup), instead of failing at once into the driver's 150 ms retry sleep.
 /// </summary>
 public sealed class SqliteBusyTimeoutTests : IDisposable
 {

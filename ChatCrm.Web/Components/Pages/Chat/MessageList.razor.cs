@@ -5,6 +5,7 @@ using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace ChatCrm.Web.Components.Pages.Chat;
 
@@ -28,6 +29,7 @@ public sealed partial class MessageList : IMessageActions
     [Inject] private IOptions<ChatOptions> Options { get; set; } = default!;
     [Inject] private ReactionService Reactions { get; set; } = default!;
     [Inject] private PinService Pins { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -353,6 +355,8 @@ public sealed partial class MessageList : IMessageActions
     }
 
     Task IMessageActions.JumpToAsync(long seq) => JumpToAsync(seq);
+
+    Task IMessageActions.ShowPersonAsync(Guid userId) => PersonCardDialog.ShowAsync(Dialogs, userId);
 
     async Task IMessageActions.DeleteAsync(MessageView message)
     {

@@ -57,6 +57,9 @@ public interface IMessageActions
 
     Task SetPinnedAsync(MessageView message, bool pinned);
 
+    /// <summary>Opens a person's card (their name or avatar was clicked).</summary>
+    Task ShowPersonAsync(Guid userId);
+
     /// <summary>Shows an earlier message of this chat (a reply's original), loading older pages as needed.</summary>
     Task JumpToAsync(long seq);
 }

@@ -5,8 +5,16 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace ChatCrm.Core.Data;
 
 /// <summary>
-/// Lets SQLite itself wait for the write lock, on every connection EF Core opens.
+/// What every SQLite connection EF Core opens needs before its first statement: a busy timeout, and an upper() that
+/// knows more than ASCII.
 /// <para>
+/// <b>Upper case.</b> Searches fold case with upper() on both sides (LIKE is ASCII-only too). SQLite's own upper() folds
+/// only A–Z, so "Inês" became "INêS" and a search for "inês", folded by .NET to "INÊS", found nobody. The same
+/// function as .NET's <see cref="string.ToUpperInvariant()"/> replaces it on each connection, so the text and the
+/// query fold alike, as they do on PostgreSQL. No index or stored value depends on upper().
+/// </para>
+/// <para>
+/// <b>Busy timeout.</b> SQLite itself waits for the write lock.
 /// Why: SQLite has one writer at a time, and Microsoft.Data.Sqlite sets no busy timeout: a second writer gets
 /// SQLITE_BUSY back at once, and the driver retries it after sleeping 150 ms, however soon the lock frees. A chat
 /// message, its read mark and a ticket edit each hold the lock for a millisecond or two, so any two that meet cost the
@@ -15,12 +23,12 @@ namespace ChatCrm.Core.Data;
 /// behind it for a lock held longer than this timeout, up to the command timeout.
 /// </para>
 /// </summary>
-internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
+internal sealed class SqliteConnectionSetup : DbConnectionInterceptor
 {
     /// <summary>The same 30 s as the driver's default command timeout.</summary>
     public const int Milliseconds = 30_000;
 
-    public static readonly SqliteBusyTimeout Instance = new();
+    public static readonly SqliteConnectionSetup Instance = new();
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -34,6 +42,8 @@ internal sealed class SqliteBusyTimeout : DbConnectionInterceptor
     // and this costs no statement to prepare.
     private static void Apply(DbConnection connection)
     {
-        if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_busy_timeout(handle, Milliseconds);
+        if (connection is not SqliteConnection { Handle: { } handle } sqlite) return;
+        SQLitePCL.raw.sqlite3_busy_timeout(handle, Milliseconds);
+        sqlite.CreateFunction("upper", (string? text) => text?.ToUpperInvariant(), isDeterministic: true);
     }
 }
