@@ -52,6 +52,8 @@ public static class DependencyInjection
         services.AddMeetings(configuration);
         services.AddTickets(configuration);
         services.AddDashboard(configuration);
+        // The chat and the CRM together (a client's tickets, meetings and lead beside their chat): reads both.
+        services.AddSingleton<Contacts.ChatContacts>();
         services.AddCluster(configuration);
         return services;
     }

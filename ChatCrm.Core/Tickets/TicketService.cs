@@ -75,6 +75,13 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
     public async Task<TicketCreation> CreateAsync(Actor actor, TicketDraft draft, CancellationToken cancellationToken = default)
     {
         if (TicketText.Validate(draft) is { } error) return TicketCreation.Fail(error);
+        var requesterId = actor.UserId;
+        if (draft.RequesterId is { } forClient && forClient != actor.UserId)
+        {
+            // Staff open a ticket for a client (from a chat); nobody files one in another's name otherwise.
+            if (!actor.IsStaff || !await IsClientAsync(forClient, cancellationToken)) return TicketCreation.Fail(RequesterNotAClient);
+            requesterId = forClient;
+        }
         var now = clock.GetUtcNow();
         for (var attempt = 1; ; attempt++)
         {
@@ -85,7 +92,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
                 Description = draft.Description.Trim(),
                 Priority = draft.Priority,
                 Status = TicketStatus.Open,
-                RequesterId = actor.UserId,
+                RequesterId = requesterId,
                 DueAt = sla.DueAt(draft.Priority, now),
                 CreatedAt = now,
                 UpdatedAt = now,
@@ -106,6 +113,15 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
                 await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
             }
         }
+    }
+
+    public const string RequesterNotAClient = "A ticket is opened for a client account, by staff.";
+
+    private async Task<bool> IsClientAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId && r.Name == Roles.Client select ur)
+            .AnyAsync(cancellationToken);
     }
 
     /// <summary>

@@ -24,6 +24,9 @@ public sealed class TicketDraft
     public string Description { get; set; } = "";
 
     public TicketPriority Priority { get; set; } = TicketPriority.Medium;
+
+    /// <summary>Staff opening a ticket for a client (from a chat message); null for one's own ticket.</summary>
+    public Guid? RequesterId { get; set; }
 }
 
 /// <summary>A reply as it is typed (<see cref="TicketService.CommentAsync"/> takes its body).</summary>

@@ -56,6 +56,8 @@ internal static class ScreenContext
         context.Services.AddSingleton(core.Get<Core.Chat.ReactionService>());
         context.Services.AddSingleton(core.Get<Core.Chat.PinService>());
         context.Services.AddSingleton(core.Get<Core.Chat.Mentions>());
+        context.Services.AddSingleton(core.Get<Core.Chat.PersonCards>());
+        context.Services.AddSingleton(core.Get<Core.Contacts.ChatContacts>());
         context.Services.AddSingleton(core.Get<Microsoft.Extensions.Options.IOptions<Core.Chat.ChatOptions>>());
         // The profile's notification settings ask alerts.js what this browser allows.
         context.JSInterop.SetupModule().Setup<string>("permission").SetResult("granted");

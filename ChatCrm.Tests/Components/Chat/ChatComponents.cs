@@ -35,6 +35,8 @@ internal static class ChatComponents
         context.Services.AddSingleton(core.Get<ReactionService>());
         context.Services.AddSingleton(core.Get<PinService>());
         context.Services.AddSingleton(core.Get<Mentions>());
+        context.Services.AddSingleton(core.Get<PersonCards>());
+        context.Services.AddSingleton(core.Get<Core.Contacts.ChatContacts>());
         context.Services.AddSingleton(core.Get<PresenceTracker>());
         context.Services.AddSingleton(core.Get<ChatFileStore>());
         context.Services.AddSingleton(core.Get<AvatarStore>());

@@ -102,8 +102,14 @@ public sealed class ChatLiveBrowserTests(BrowserFixture browser, SmtpServerFixtu
         await OpenChatAsync(gus, AdminName);
         await Assertions.Expect(Message(gus, "Wrong chat, sorry")).ToBeVisibleAsync();
 
-        // Edit: the text changes on both pages and is marked edited. Only one's own messages have the actions.
-        await Assertions.Expect(Message(gus, "Wrong chat, sorry").GetByRole(AriaRole.Button, new() { Name = "Message actions" })).ToHaveCountAsync(0);
+        // Edit: the text changes on both pages and is marked edited. Only one's own messages can be edited or deleted
+        // (anyone's can be answered or reacted to).
+        var others = Message(gus, "Wrong chat, sorry");
+        await others.HoverAsync();
+        await others.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
+        await Assertions.Expect(others.GetByRole(AriaRole.Button, new() { Name = "Reply" })).ToBeVisibleAsync();
+        await Assertions.Expect(others.GetByRole(AriaRole.Button, new() { Name = "Edit" })).ToHaveCountAsync(0);
+        await Assertions.Expect(others.GetByRole(AriaRole.Button, new() { Name = "Delete for everyone" })).ToHaveCountAsync(0);
         var typo = Message(admin, "The meeting is on Tuesdya");
         await typo.GetByRole(AriaRole.Button, new() { Name = "Message actions" }).ClickAsync();
         await typo.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();

@@ -1,5 +1,6 @@
 using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
+using ChatCrm.Core.Contacts;
 using ChatCrm.Core.Common;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -19,6 +20,7 @@ public sealed partial class Conversation
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private AlertService Alerts { get; set; } = default!;
     [Inject] private ChatInView InView { get; set; } = default!;
+    [Inject] private ChatContacts Contacts { get; set; } = default!;
 
     [Parameter, EditorRequired] public Guid ConversationId { get; set; }
 
@@ -34,6 +36,8 @@ public sealed partial class Conversation
     private bool _showSearch;
     private bool _showPins;
     private MessageView? _replyTo;
+    private ContactPanel? _contact;
+    private bool _contactOpen;
     private int _avatarVersion;
     private MessageList? _list;
     private NotificationOffer? _offer;
@@ -46,6 +50,7 @@ public sealed partial class Conversation
         InView.Open(ConversationId);
         Listen(_actor.UserId);
         await ReloadDetailsAsync();
+        await LoadContactAsync();
         _loading = false;
         // A change that arrived during the first read may not be in it.
         if (_changedWhileLoading) await ReloadDetailsAsync();
@@ -88,6 +93,20 @@ public sealed partial class Conversation
             // Said through Outcomes; what was shown stays, and a chat never shown says it could not be opened.
             ReportChat(ex, "load chat");
             if (_details is null) _refused = "The chat could not be opened. Please try again.";
+        }
+    }
+
+    // Staff beside a client's chat: what the CRM holds about them. A courtesy: without it the chat works.
+    private async Task LoadContactAsync()
+    {
+        if (!_actor.IsStaff || _details is null) return;
+        try
+        {
+            _contact = await Contacts.PanelAsync(_actor, ConversationId, _life.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            ChatLog.ActionFailed(Logger, ex, "load client details");
         }
     }
 

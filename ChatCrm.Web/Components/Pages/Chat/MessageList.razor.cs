@@ -41,6 +41,9 @@ public sealed partial class MessageList : IMessageActions
     /// <summary>"Reply" was chosen on a message: the composer answers it.</summary>
     [Parameter] public EventCallback<MessageView> ReplyRequested { get; set; }
 
+    /// <summary>Staff in a client's chat: each message offers "Open a ticket" for the client.</summary>
+    [Parameter] public bool OffersTickets { get; set; }
+
     private readonly MessageHistory _history = new();
     private readonly ReadReceipts _receipts = new();
     private readonly List<ChatEvent> _early = [];
@@ -205,7 +208,8 @@ public sealed partial class MessageList : IMessageActions
             Reader: _actor.UserId,
             Mentioned: MentionsOf(message),
             CanAnswer: present && !Details.OtherAccountDeleted,
-            CanPin: present && Details.MayPin);
+            CanPin: present && Details.MayPin,
+            CanOpenTicket: OffersTickets && !message.IsDeleted);
     }
 
     // The user names to highlight: those of the people the message mentions, as the chat's members are named now.

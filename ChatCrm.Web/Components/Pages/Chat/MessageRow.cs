@@ -14,10 +14,11 @@ namespace ChatCrm.Web.Components.Pages.Chat;
 /// <param name="ReadBy">Who read it, in a group, for the list shown on demand.</param>
 /// <param name="Reader">Who is reading: their reactions show as chosen.</param>
 /// <param name="Mentioned">The user names the message mentions, to highlight; null when it mentions no one.</param>
+/// <param name="CanOpenTicket">Staff in a client's chat: a ticket for the client can start from the message.</param>
 /// <param name="CanAnswer">Reply and react: the reader may write in the chat and it is a person's message still there.</param>
 public sealed record MessageRow(MessageView Message, bool Mine, bool InGroup, bool ShowSender, bool SenderHasAvatar, string Clock,
     string? Tick, ReaderNames? ReadBy, bool CanEdit, bool CanDelete,
-    Guid Reader = default, MentionNames? Mentioned = null, bool CanAnswer = false, bool CanPin = false)
+    Guid Reader = default, MentionNames? Mentioned = null, bool CanAnswer = false, bool CanPin = false, bool CanOpenTicket = false)
 {
     public bool MentionsReader => Message.Mentioned(Reader);
 }

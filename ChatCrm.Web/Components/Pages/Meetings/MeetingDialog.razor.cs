@@ -24,6 +24,9 @@ public sealed partial class MeetingDialog : IDisposable
 
     [Parameter] public DateTime? End { get; set; }
 
+    /// <summary>Prefilled participants for a new meeting (the people of a chat it was planned from).</summary>
+    [Parameter] public IReadOnlyList<MeetingPerson>? People { get; set; }
+
     [CascadingParameter] private IMudDialogInstance Dialog { get; set; } = default!;
 
     [Inject] private MeetingService Meetings { get; set; } = default!;
@@ -51,7 +54,7 @@ public sealed partial class MeetingDialog : IDisposable
         if (MeetingId is null)
         {
             _canEdit = (await GetActorAsync()).IsStaff;
-            StartForm(new MeetingForm { Start = Start, End = End });
+            StartForm(new MeetingForm { Start = Start, End = End, Participants = People?.ToList() ?? [] });
             _loading = false;
             return;
         }

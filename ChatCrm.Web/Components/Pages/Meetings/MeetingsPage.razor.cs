@@ -1,3 +1,6 @@
+using ChatCrm.Core.Common;
+using ChatCrm.Core.Contacts;
+using ChatCrm.Core.Meetings;
 using ChatCrm.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -16,6 +19,11 @@ public sealed partial class MeetingsPage
 
     /// <summary>A meeting to open at once (the dashboard links here with ?meeting=id).</summary>
     [SupplyParameterFromQuery(Name = "meeting")] private Guid? MeetingQuery { get; set; }
+
+    /// <summary>A chat to plan a meeting with (its people prefilled): the chat's "Plan a meeting" links here with ?with=id.</summary>
+    [SupplyParameterFromQuery(Name = "with")] private Guid? WithChat { get; set; }
+
+    [Inject] private ChatContacts Contacts { get; set; } = default!;
 
     private MeetingCalendar? _calendar;
     private MeetingList? _list;
@@ -40,21 +48,39 @@ public sealed partial class MeetingsPage
         _ready = true;
         StateHasChanged();
         if (MeetingQuery is { } meetingId) await OpenMeetingAsync(meetingId);
+        else if (WithChat is { } chat && _isStaff) await PlanWithChatAsync(chat);
+    }
+
+    private async Task PlanWithChatAsync(Guid chat)
+    {
+        IReadOnlyList<MeetingPerson> people = [];
+        try
+        {
+            people = await Contacts.MeetingPeopleAsync(await GetActorAsync(), chat);
+        }
+        catch (ForbiddenException ex)
+        {
+            Outcomes.Refused(ex.Message);
+            return;
+        }
+        await NewMeetingWithAsync(people);
     }
 
     private Task ScheduleAsync(CalendarRange range) => OpenDialogAsync(null, range.Start, range.End);
 
     private Task OpenMeetingAsync(Guid id) => OpenDialogAsync(id, null, null);
 
-    private Task NewMeetingAsync()
+    private Task NewMeetingAsync() => NewMeetingWithAsync(null);
+
+    private Task NewMeetingWithAsync(IReadOnlyList<MeetingPerson>? people)
     {
         // The next whole hour, an hour long.
         var now = Time.Local(Time.Now);
         var start = now.Date.AddHours(now.Hour + 1);
-        return OpenDialogAsync(null, start, start.AddHours(1));
+        return OpenDialogAsync(null, start, start.AddHours(1), people);
     }
 
-    private async Task OpenDialogAsync(Guid? id, DateTime? start, DateTime? end)
+    private async Task OpenDialogAsync(Guid? id, DateTime? start, DateTime? end, IReadOnlyList<MeetingPerson>? people = null)
     {
         try
         {
@@ -64,6 +90,7 @@ public sealed partial class MeetingsPage
                 { d => d.MeetingId, id },
                 { d => d.Start, start },
                 { d => d.End, end },
+                { d => d.People, people },
             };
             var options = new DialogOptions { MaxWidth = MaxWidth.Small, FullWidth = true, CloseOnEscapeKey = true, CloseButton = true };
             var dialog = await Dialogs.ShowAsync<MeetingDialog>(title, parameters, options);
