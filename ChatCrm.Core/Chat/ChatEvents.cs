@@ -15,6 +15,7 @@ namespace ChatCrm.Core.Chat;
 [JsonDerivedType(typeof(ConversationChanged), "conversation")]
 [JsonDerivedType(typeof(PresenceChanged), "presence")]
 [JsonDerivedType(typeof(EventsMissed), "missed")]
+[JsonDerivedType(typeof(TicketChanged), "ticket")]
 public abstract record ChatEvent(Guid ConversationId);
 
 public sealed record MessagePosted(Guid ConversationId, MessageView Message) : ChatEvent(ConversationId);
@@ -29,6 +30,12 @@ public sealed record TypingChanged(Guid ConversationId, Guid UserId, string Disp
 public sealed record ConversationChanged(Guid ConversationId) : ChatEvent(ConversationId);
 
 public sealed record PresenceChanged(Guid UserId, bool IsOnline, DateTimeOffset? LastSeenAt) : ChatEvent(Guid.Empty);
+
+/// <summary>
+/// A ticket was opened, answered, changed or deleted: its page, the ticket lists and the dashboard read it again. The
+/// same hub as the chat's (and the same relay between servers): a page has one live line to the server.
+/// </summary>
+public sealed record TicketChanged(Guid TicketId) : ChatEvent(Guid.Empty);
 
 /// <summary>
 /// Events may not have reached this page (its server lost the link to the other servers for a while, or another

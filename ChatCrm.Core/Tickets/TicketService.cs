@@ -11,7 +11,7 @@ namespace ChatCrm.Core.Tickets;
 /// Resolved or Closed, and reopen it, but never change its priority or assignee. Agents and Admins see and work every
 /// ticket. Only Admins delete. The requester hears about status changes and staff replies by email, after the save.
 /// </summary>
-public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory, TicketSla sla, TicketNotifier notifier, TimeProvider clock)
+public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory, TicketSla sla, TicketNotifier notifier, TicketLive live, TimeProvider clock)
 {
     public const int FirstNumber = 1001;
 
@@ -106,6 +106,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
             {
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
+                await live.ChangedAsync(db, ticket.Id, ticket.RequesterId, cancellationToken);
                 return new TicketCreation(true, null, ticket.Id, ticket.Number);
             }
             catch (DbUpdateException) when (attempt < NumberAttempts)
@@ -161,6 +162,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
         if (statusChanged && actor.UserId != ticket.RequesterId)
             await notifier.StatusChangedAsync(db, Facts(ticket), actor.UserId, cancellationToken);
         await db.SaveOrConflictAsync(cancellationToken);
+        await live.ChangedAsync(db, ticket.Id, ticket.RequesterId, cancellationToken);
         return Result.Ok();
     }
 
@@ -207,6 +209,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        await live.ChangedAsync(db, id, ticket.RequesterId, cancellationToken);
         return Result.Ok();
     }
 
@@ -215,11 +218,16 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
     {
         if (!actor.IsAdmin) throw new ForbiddenException("Only admins can delete tickets.");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.TicketComments.Where(c => c.TicketId == id).ExecuteDeleteAsync(cancellationToken);
-        var deleted = await db.Tickets.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return deleted == 1 ? Result.Ok() : Result.Fail(TicketText.NotFound);
+        var requester = await db.Tickets.Where(t => t.Id == id).Select(t => (Guid?)t.RequesterId).FirstOrDefaultAsync(cancellationToken);
+        if (requester is null) return Result.Fail(TicketText.NotFound);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            await db.TicketComments.Where(c => c.TicketId == id).ExecuteDeleteAsync(cancellationToken);
+            if (await db.Tickets.Where(t => t.Id == id).ExecuteDeleteAsync(cancellationToken) != 1) return Result.Fail(TicketText.NotFound);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        await live.ChangedAsync(db, id, requester.Value, cancellationToken);
+        return Result.Ok();
     }
 
     /// <summary>The people a ticket can be assigned to, for the staff side panel.</summary>
@@ -249,7 +257,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
 
     private static TicketMailFacts Facts(Ticket t) => new(t.Id, t.Number, t.Subject, t.Status, t.RequesterId);
 
-    private static IQueryable<AppUser> StaffUsers(ChatCrmDbContext db)
+    internal static IQueryable<AppUser> StaffUsers(ChatCrmDbContext db)
     {
         var staffRoleIds = db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Agent).Select(r => r.Id);
         return db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));

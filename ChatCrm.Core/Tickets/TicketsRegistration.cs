@@ -16,6 +16,7 @@ internal static class TicketsRegistration
         // Stateless: a context per operation, safe for every circuit at once.
         services.AddSingleton<TicketSla>();
         services.AddSingleton<TicketNotifier>();
+        services.AddSingleton<TicketLive>();
         services.AddSingleton<TicketService>();
         services.AddSingleton<IAccountDeletionParticipant, TicketAccountDeletion>();
         services.AddSingleton<IDemoRecords, DemoTickets>();

@@ -53,6 +53,43 @@ public sealed partial class TicketBrowserTests(BrowserFixture browser, SmtpServe
     }
 
     [Fact]
+    public async Task ANewTicketMovesIntoTheAgentsOpenListAndDashboardAndTheAgentsReplyReachesTheClientsOpenPageLive()
+    {
+        var subject = $"Export gives no file {Guid.NewGuid():N}"[..30];
+        const string answer = "We found it: exports over 10 MB timed out. Fixed now, please try again.";
+        var agentList = await SignInDemoAsync(AgentName);
+        await OpenAsync(agentList, "/tickets");
+        await Assertions.Expect(agentList.GetByRole(AriaRole.Table, new() { Name = "Tickets" })).ToBeVisibleAsync();
+        var dashboard = await agentList.Context.NewPageAsync();
+        await OpenAsync(dashboard, "/");
+        var openTile = dashboard.GetByRole(AriaRole.Link, new() { NameRegex = OpenTicketsTile() });
+        var before = int.Parse(OpenTicketsTile().Match(await openTile.InnerTextAsync()).Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
+
+        var client = await SignInDemoAsync(ClientName);
+        await OpenAsync(client, "/tickets/new");
+        await client.GetByLabel("Subject").FillAsync(subject);
+        await client.GetByLabel("Description").FillAsync("Nothing downloads when I press Export.");
+        await client.GetByRole(AriaRole.Button, new() { Name = "Open ticket" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Name = subject })).ToBeVisibleAsync();
+
+        // Neither of the agent's pages is reloaded: the list shows the new ticket, the dashboard counts it.
+        var row = agentList.GetByRole(AriaRole.Row).Filter(new() { HasText = subject });
+        await Assertions.Expect(row).ToHaveCountAsync(1);
+        await Assertions.Expect(openTile).ToHaveAccessibleNameAsync($"{before + 1} Open tickets");
+
+        // The agent answers; the client's open page shows the reply and the new status without a refresh.
+        await row.GetByRole(AriaRole.Link, new() { Name = subject }).ClickAsync();
+        await WaitForCircuitAsync(agentList);
+        await agentList.GetByLabel("Your reply").FillAsync(answer);
+        await agentList.GetByRole(AriaRole.Button, new() { Name = "Send reply" }).ClickAsync();
+        await Assertions.Expect(client.GetByRole(AriaRole.Article, new() { Name = $"Reply by {AgentName}" })).ToContainTextAsync(answer);
+        await Assertions.Expect(client.GetByRole(AriaRole.Group, new() { Name = "Priority and status" })).ToContainTextAsync("In progress");
+    }
+
+    [GeneratedRegex(@"^(?<count>[\d,]+)\s*Open tickets$")]
+    private static partial Regex OpenTicketsTile();
+
+    [Fact]
     public async Task ClientOpeningAnotherClientsTicketAddressSeesNotFound()
     {
         var other = await SignInDemoAsync(OtherClientName);

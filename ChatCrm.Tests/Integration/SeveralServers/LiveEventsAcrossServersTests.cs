@@ -79,6 +79,24 @@ public sealed class LiveEventsAcrossServersTests(PostgresFixture postgres, Redis
     }
 
     [Fact]
+    public async Task AReactionAPinAndATicketReplyCrossToo()
+    {
+        var (ann, bob, chat) = await AnnAndBobAsync(_one);
+        var hello = await _one.SayAsync(ann, chat, "Hello");
+        var client = await _one.PersonAsync("Cleo", Core.Accounts.Roles.Client);
+        var ticket = await _one.Core.Get<Core.Tickets.TicketService>().CreateAsync(client.Actor, new Core.Tickets.TicketDraft { Subject = "Help", Description = "Please." });
+        using var annOnOne = _one.Listen(ann);
+        using var cleoOnOne = _one.Listen(client);
+
+        await _two.Core.Get<ReactionService>().ToggleAsync(bob.Actor, hello.Id, "👍");
+        await _two.Core.Get<PinService>().SetPinnedAsync(bob.Actor, hello.Id, pinned: true);
+        await _two.Core.Get<Core.Tickets.TicketService>().CommentAsync(bob.Actor, ticket.Id, "On it.");
+
+        await Eventually(() => Assert.Contains(annOnOne.Of<MessageChanged>(chat), c => c.Message.Pinned && c.Message.ReactionList.Single().UserIds.Single() == bob.Id));
+        await Eventually(() => Assert.Contains(cleoOnOne.All.OfType<TicketChanged>(), t => t.TicketId == ticket.Id));
+    }
+
+    [Fact]
     public async Task APersonOnlineOnOneServerIsOnlineOnTheOtherUntilTheirLastPageAnywhereCloses()
     {
         var ann = await _one.PersonAsync("Ann");

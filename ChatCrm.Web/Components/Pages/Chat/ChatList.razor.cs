@@ -55,6 +55,7 @@ public sealed partial class ChatList
                 StateHasChanged();
                 break;
             case TypingChanged:
+            case TicketChanged:
                 break;
             case ReadAdvanced read when read.ReaderId != _actor.UserId:
                 // Someone else's read mark changes their counts, not this list's.

@@ -59,6 +59,14 @@ public sealed partial class Conversation
     protected override async Task OnChatEventAsync(ChatEvent chatEvent)
     {
         if (_refused is not null) return;
+        if (chatEvent is TicketChanged)
+        {
+            // The client's tickets beside the chat follow changes made anywhere.
+            if (_contact is null) return;
+            await LoadContactAsync();
+            StateHasChanged();
+            return;
+        }
         if (chatEvent is not EventsMissed && chatEvent.ConversationId != ConversationId) return;
         // Members, name or picture changed (or the other account went); a system line says someone joined or left;
         // or changes may have been missed while the servers were cut off from each other.
