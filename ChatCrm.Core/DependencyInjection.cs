@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddDashboard(configuration);
         // The chat and the CRM together (a client's tickets, meetings and lead beside their chat): reads both.
         services.AddSingleton<Contacts.ChatContacts>();
+        // One search over every feature (Ctrl+K), each kind through its own service and rules.
+        services.AddSingleton<Search.GlobalSearch>();
         services.AddCluster(configuration);
         return services;
     }

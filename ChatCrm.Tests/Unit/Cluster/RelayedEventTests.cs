@@ -23,6 +23,7 @@ public sealed class RelayedEventTests
         new ConversationChanged(Chat),
         new PresenceChanged(Person, false, DateTimeOffset.UtcNow),
         new EventsMissed(),
+        new TicketChanged(Guid.NewGuid()),
     ];
 
     [Theory]
