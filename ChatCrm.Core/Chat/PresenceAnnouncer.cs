@@ -12,6 +12,7 @@ namespace ChatCrm.Core.Chat;
 public sealed partial class PresenceAnnouncer(
     IDbContextFactory<ChatCrmDbContext> dbFactory,
     ChatEvents events,
+    PresenceTracker presence,
     TimeProvider clock,
     ILogger<PresenceAnnouncer> logger)
 {
@@ -45,6 +46,9 @@ public sealed partial class PresenceAnnouncer(
                 join other in db.Participants on mine.ConversationId equals other.ConversationId
                 where other.UserId != userId && other.LeftAt == null
                 select other.UserId).Distinct().ToListAsync(cancellationToken);
+            // "Offline" is said after "last seen" is written; a page of theirs that opened meanwhile (a reload, another
+            // tab, another server) already said "online", and an "offline" arriving after it would stand.
+            if (!online && presence.IsOnline(userId)) return;
             await events.PublishAsync(contacts, new PresenceChanged(userId, online, lastSeen));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
