@@ -52,6 +52,14 @@ internal static class ChatAccess
         return found.Orphaned ? throw new ChatRuleException(AccountDeleted) : found.Participant;
     }
 
+    /// <summary>Whether two people are, or were, in a chat together (they may know each other: last seen, cards).</summary>
+    public static Task<bool> SharesChatAsync(ChatCrmDbContext db, Guid userId, Guid otherUserId, CancellationToken cancellationToken) =>
+        (from mine in db.Participants
+         where mine.UserId == userId
+         join theirs in db.Participants on mine.ConversationId equals theirs.ConversationId
+         where theirs.UserId == otherUserId
+         select theirs.UserId).AnyAsync(cancellationToken);
+
     /// <summary>Seq range of messages a participant may see: from joining until leaving.</summary>
     public static (long From, long To) VisibleRange(Participant participant) =>
         (participant.VisibleFromSeq, participant.VisibleUpToSeq ?? long.MaxValue);

@@ -294,13 +294,7 @@ public sealed class ConversationService(
     public async Task<DateTimeOffset?> LastSeenAsync(Actor actor, Guid userId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var sharesChat = await (
-            from mine in db.Participants
-            where mine.UserId == actor.UserId
-            join theirs in db.Participants on mine.ConversationId equals theirs.ConversationId
-            where theirs.UserId == userId
-            select theirs.UserId).AnyAsync(cancellationToken);
-        if (!sharesChat) return null;
+        if (!await ChatAccess.SharesChatAsync(db, actor.UserId, userId, cancellationToken)) return null;
         return await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.LastSeenAt).FirstOrDefaultAsync(cancellationToken);
     }
 

@@ -23,11 +23,7 @@ public sealed class PersonCards(IDbContextFactory<ChatCrmDbContext> dbFactory)
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var mayKnow = userId == actor.UserId
             || await ChatAccess.Reachable(db, actor).AnyAsync(u => u.Id == userId, cancellationToken)
-            || await (from mine in db.Participants
-                      where mine.UserId == actor.UserId
-                      join theirs in db.Participants on mine.ConversationId equals theirs.ConversationId
-                      where theirs.UserId == userId
-                      select theirs.UserId).AnyAsync(cancellationToken);
+            || await ChatAccess.SharesChatAsync(db, actor.UserId, userId, cancellationToken);
         var card = mayKnow
             ? await db.Users.AsNoTracking().Where(u => u.Id == userId)
                 .Select(u => new PersonCard(u.Id, u.DisplayName, u.UserName, u.StatusText, u.Bio, u.TimeZone, u.AvatarFile != null, u.LastSeenAt))
