@@ -60,6 +60,17 @@ internal static class ChatAccess
          where theirs.UserId == otherUserId
          select theirs.UserId).AnyAsync(cancellationToken);
 
+    /// <summary>
+    /// Every message a person may see, in any chat they are or were in: from joining until leaving. Deleted messages
+    /// and system lines are included; each caller says which it wants.
+    /// </summary>
+    public static IQueryable<Message> VisibleMessages(ChatCrmDbContext db, Guid userId) =>
+        from p in db.Participants
+        where p.UserId == userId
+        join m in db.Messages on p.ConversationId equals m.ConversationId
+        where m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
+        select m;
+
     /// <summary>Seq range of messages a participant may see: from joining until leaving.</summary>
     public static (long From, long To) VisibleRange(Participant participant) =>
         (participant.VisibleFromSeq, participant.VisibleUpToSeq ?? long.MaxValue);

@@ -33,6 +33,13 @@ public sealed class ChatOptions
     [Range(1, 100)]
     public int FilesAtOnceMax { get; set; } = 10;
 
+    /// <summary>
+    /// A message search for someone who may see at most this many messages reads them one by one (a few ms); beyond
+    /// it, SQLite searches through its text index (Data/MessageTextIndex).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int SearchScanMax { get; set; } = 5_000;
+
     /// <summary>A message unread this long goes into the person's next digest mail (ChatDigest).</summary>
     [Range(1, 10080)]
     public int DigestDelayMinutes { get; set; } = 15;

@@ -17,6 +17,11 @@ public sealed class MessageService(
 {
     public const string DeletedPreview = "Message deleted";
 
+    /// <summary>A message search needs this many characters: the text index is made of three-character pieces.</summary>
+    public const int SearchMinLength = MessageTextIndex.MinRunes;
+
+    private const int SearchMaxHits = 50;
+
     /// <summary>
     /// A page of history, newest last: the newest page when <paramref name="beforeSeq"/> is null, else the page just
     /// older than that message. Keyed by sequence number, never by offset, so new messages never shift a page.
@@ -158,21 +163,17 @@ public sealed class MessageService(
     }
 
     /// <summary>Messages containing the text, in one chat or all of the actor's chats, newest first, within what they may see.</summary>
-    public async Task<IReadOnlyList<MessageSearchHit>> SearchAsync(Actor actor, string query, Guid? conversationId = null, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MessageSearchHit>> SearchAsync(Actor actor, string query, Guid? conversationId = null, int take = SearchMaxHits,
+        CancellationToken cancellationToken = default)
     {
         var term = query.Trim();
-        if (term.Length < 2) return [];
-        // LIKE ignores case on SQLite but not on PostgreSQL; upper() on both sides, in SQL, makes every engine agree
-        // (each with its own upper(): the text and the query are folded the same way).
-        var pattern = "%" + LikePattern.Escape(term) + "%";
+        if (term.EnumerateRunes().Count() < SearchMinLength) return [];
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = actor.UserId;
+        var ids = await MessageTextIndex.NewestVisibleAsync(db, me, term, conversationId, Math.Clamp(take, 1, SearchMaxHits), options.Value.SearchScanMax, cancellationToken);
         var hits = await (
-            from p in db.Participants.AsNoTracking()
-            where p.UserId == me && (conversationId == null || p.ConversationId == conversationId)
-            join m in db.Messages on p.ConversationId equals m.ConversationId
-            where m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
-                && m.DeletedAt == null && m.Kind != MessageKind.System && m.Text != null && EF.Functions.Like(m.Text.ToUpper(), pattern.ToUpper(), LikePattern.EscapeCharacter)
+            from m in db.Messages.AsNoTracking()
+            where ids.Contains(m.Id)
             orderby m.CreatedAt descending
             select new
             {
@@ -182,7 +183,7 @@ public sealed class MessageService(
                 m.Text,
                 m.CreatedAt,
                 Sender = db.Users.Where(u => u.Id == m.SenderId).Select(u => u.DisplayName).FirstOrDefault(),
-            }).Take(50).ToListAsync(cancellationToken);
+            }).ToListAsync(cancellationToken);
 
         var titles = new Dictionary<Guid, string>();
         foreach (var id in hits.Select(h => h.ConversationId).Distinct())
@@ -198,10 +199,8 @@ public sealed class MessageService(
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var found = await (
-            from m in db.Messages.AsNoTracking()
+            from m in ChatAccess.VisibleMessages(db, actor.UserId).AsNoTracking()
             where m.Id == messageId && m.DeletedAt == null && m.Attachment != null
-            join p in db.Participants on m.ConversationId equals p.ConversationId
-            where p.UserId == actor.UserId && m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
             select m.Attachment).FirstOrDefaultAsync(cancellationToken);
         return found is not null && files.PathOf(found.StoredName) is { } path ? (path, found) : null;
     }

@@ -75,10 +75,8 @@ public sealed class ChatContacts(IDbContextFactory<ChatCrmDbContext> dbFactory, 
         if (!actor.IsStaff) throw new ForbiddenException(StaffOnly);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var message = await (
-            from m in db.Messages.AsNoTracking()
+            from m in ChatAccess.VisibleMessages(db, actor.UserId).AsNoTracking()
             where m.Id == messageId && m.DeletedAt == null
-            join p in db.Participants on m.ConversationId equals p.ConversationId
-            where p.UserId == actor.UserId && m.Seq >= p.VisibleFromSeq && (p.VisibleUpToSeq == null || m.Seq <= p.VisibleUpToSeq)
             select new { m.ConversationId, m.SenderId, m.Kind, m.Text, FileName = m.Attachment == null ? null : m.Attachment.FileName })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new ForbiddenException(MessageTargets.NotFound);
         var clients = Clients(db);

@@ -16,15 +16,12 @@ namespace ChatCrm.Core.Data;
 /// </summary>
 public static class LeadTextIndex
 {
-    // A trigram index holds three-character pieces; a shorter term has none to look up.
-    private const int MinIndexedRunes = 3;
-
     /// <summary>How many leads' search text contains <paramref name="term"/> (lower-case), counting no further than
     /// <paramref name="limit"/> when given; null when no index can answer without scanning.</summary>
     public static async Task<int?> CountAsync(ChatCrmDbContext db, string term, int? limit, CancellationToken cancellationToken)
     {
-        if (!UsesFtsTable(db, term)) return null;
-        var matches = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "lead_search" WHERE "lead_search" MATCH {Phrase(term)}""");
+        if (!TextIndexes.CanFind(db, term)) return null;
+        var matches = db.Database.SqlQuery<long>($"""SELECT rowid AS "Value" FROM "lead_search" WHERE "lead_search" MATCH {TextIndexes.Phrase(term)}""");
         return await (limit is { } most ? matches.Take(most) : matches).CountAsync(cancellationToken);
     }
 
@@ -32,14 +29,7 @@ public static class LeadTextIndex
     /// further. On SQLite with an indexable term the database looks the matches up in the FTS table by rowid.</summary>
     public static IQueryable<Lead> Containing(ChatCrmDbContext db, string term)
     {
-        if (!UsesFtsTable(db, term)) return db.Leads.AsNoTracking().Where(l => l.SearchText.Contains(term));
-        return db.Leads.FromSql($"""SELECT * FROM "leads" WHERE rowid IN (SELECT rowid FROM "lead_search" WHERE "lead_search" MATCH {Phrase(term)})""")
-            .AsNoTracking();
+        if (!TextIndexes.CanFind(db, term)) return db.Leads.AsNoTracking().Where(l => l.SearchText.Contains(term));
+        return TextIndexes.Containing(db.Leads, "leads", "lead_search", term);
     }
-
-    private static bool UsesFtsTable(ChatCrmDbContext db, string term) =>
-        db.Database.IsSqlite() && term.EnumerateRunes().Count() >= MinIndexedRunes;
-
-    // Quoted, the whole term is one phrase: FTS5 operators (AND, OR, NEAR, *, ^, column filters) are just text.
-    private static string Phrase(string term) => "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

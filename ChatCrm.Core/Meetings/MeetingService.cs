@@ -63,10 +63,7 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
         };
         if (!string.IsNullOrWhiteSpace(page.Search))
         {
-            var term = page.Search.Trim().ToUpperInvariant();
-            meetings = meetings.Where(m => m.Title.ToUpper().Contains(term)
-                || (m.Location != null && m.Location.ToUpper().Contains(term))
-                || m.Participants.Any(p => p.Name.ToUpper().Contains(term)));
+            meetings = Containing(db, meetings, page.Search.Trim());
         }
         var total = await meetings.CountAsync(cancellationToken);
         // Upcoming reads forwards from now; past and all read backwards, unless the grid asked for a column.
@@ -143,6 +140,21 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
         var picked = users.Take(userCount).ToList();
         picked.AddRange(leads.Take(PeopleSearchLimit - picked.Count));
         return picked;
+    }
+
+    // The title, the place or a participant's name contains the term.
+    private static IQueryable<Meeting> Containing(ChatCrmDbContext db, IQueryable<Meeting> meetings, string term)
+    {
+        if (TextIndexes.CanFind(db, term))
+        {
+            var byText = TextIndexes.Containing(db.Meetings, "meetings", "meeting_search", term).Select(m => m.Id);
+            var byPerson = TextIndexes.Containing(db.MeetingParticipants, "meeting_participants", "meeting_participant_search", term).Select(p => p.MeetingId);
+            return meetings.Where(m => byText.Contains(m.Id) || byPerson.Contains(m.Id));
+        }
+        var upper = term.ToUpperInvariant();
+        return meetings.Where(m => m.Title.ToUpper().Contains(upper)
+            || (m.Location != null && m.Location.ToUpper().Contains(upper))
+            || m.Participants.Any(p => p.Name.ToUpper().Contains(upper)));
     }
 
     private static IQueryable<Meeting> Visible(ChatCrmDbContext db, Actor actor) =>

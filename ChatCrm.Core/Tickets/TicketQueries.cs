@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Data;
 
 namespace ChatCrm.Core.Tickets;
 
@@ -16,21 +17,24 @@ internal static class TicketQueries
     public static IQueryable<Ticket> Overdue(this IQueryable<Ticket> tickets, DateTimeOffset now) =>
         tickets.Where(t => t.DueAt < now && !DoneStatuses.Contains(t.Status));
 
-    public static IQueryable<Ticket> Apply(this IQueryable<Ticket> tickets, TicketFilter filter, Actor actor, DateTimeOffset now)
+    public static IQueryable<Ticket> Apply(this IQueryable<Ticket> tickets, ChatCrmDbContext db, TicketFilter filter, Actor actor, DateTimeOffset now)
     {
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
             var term = filter.Search.Trim();
-            if (int.TryParse(term.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+            int? number = int.TryParse(term.TrimStart('#'), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+            if (TextIndexes.CanFind(db, term))
             {
-                var lower = term.ToLowerInvariant();
-                tickets = tickets.Where(t => t.Number == number || t.Subject.ToLower().Contains(lower));
+                var matching = TextIndexes.Containing(db.Tickets, "tickets", "ticket_search", term).Select(t => t.Id);
+                // Without a number, no OR: the matches alone can lead the query.
+                tickets = number is { } asNumber ? tickets.Where(t => t.Number == asNumber || matching.Contains(t.Id)) : tickets.Where(t => matching.Contains(t.Id));
             }
             else
             {
-                // lower() on both engines; an ordinal contains is instr()/strpos(), so % and _ match literally.
-                var lower = term.ToLowerInvariant();
-                tickets = tickets.Where(t => t.Subject.ToLower().Contains(lower));
+                // upper() on both engines (Unicode on SQLite too, SqliteConnectionSetup); an ordinal contains is
+                // instr()/strpos(), so % and _ match literally.
+                var upper = term.ToUpperInvariant();
+                tickets = tickets.Where(t => (number != null && t.Number == number) || t.Subject.ToUpper().Contains(upper));
             }
         }
         if (filter.Statuses.Count > 0)

@@ -23,7 +23,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = clock.GetUtcNow();
-        var tickets = db.Tickets.AsNoTracking().VisibleTo(actor).Apply(filter, actor, now);
+        var tickets = db.Tickets.AsNoTracking().VisibleTo(actor).Apply(db, filter, actor, now);
         var total = await tickets.CountAsync(cancellationToken);
         var rows = await tickets.Sort(page.SortBy, page.Descending).Skip(page.SafeSkip).Take(page.SafeTake)
             .Select(t => new

@@ -1,8 +1,65 @@
 namespace ChatCrm.Tests.Integration.Chat;
 
-/// <summary>Searching messages in one chat or across one's chats, only within what the person may see.</summary>
-public sealed class MessageSearchTests : ChatTestBase
+/// <summary>
+/// Searching messages in one chat or across one's chats, only within what the person may see. Every test runs both
+/// ways the search can go (Data/MessageTextIndex): reading the person's messages, and through SQLite's text index.
+/// </summary>
+public abstract class MessageSearchTests(IReadOnlyDictionary<string, string?>? settings = null) : ChatTestBase(settings)
 {
+    /// <summary>Whether this run searches through the text index (else by reading each message).</summary>
+    protected abstract bool ThroughTheIndex { get; }
+
+    [Fact]
+    public async Task TheSearchGoesTheWayItsRunSays()
+    {
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        await Chat.SayAsync(Ann, direct, "find me");
+        Chat.Core.Sql.Clear();
+
+        Assert.Single(await Chat.Messages.SearchAsync(Bob.Actor, "find"));
+
+        Assert.Equal(ThroughTheIndex, Chat.Core.Sql.Commands.Any(c => c.Contains("\"message_search\" MATCH", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task EditsAndDeletionsAreFoundAsTheyNowRead()
+    {
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        var message = await Chat.SayAsync(Ann, direct, "first wording");
+        await Chat.Messages.EditAsync(Ann.Actor, message.Id, "better phrasing");
+
+        Assert.Empty(await Chat.Messages.SearchAsync(Bob.Actor, "wording"));
+        Assert.Equal([message.Id], (await Chat.Messages.SearchAsync(Bob.Actor, "phrasing")).Select(h => h.MessageId));
+
+        await Chat.Messages.DeleteAsync(Ann.Actor, message.Id);
+        Assert.Empty(await Chat.Messages.SearchAsync(Bob.Actor, "phrasing"));
+    }
+
+    [Theory]
+    [InlineData("équipe", "Réunion de l'ÉQUIPE demain")]
+    [InlineData("ИВАН", "привет, иван")]
+    [InlineData("straße", "Hauptstraße 5")]
+    [InlineData("🚀 lau", "the 🚀 launch")]
+    public async Task CaseIsIgnoredBeyondAscii(string query, string text)
+    {
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        await Chat.SayAsync(Ann, direct, text);
+        await Chat.SayAsync(Ann, direct, "something else");
+
+        Assert.Equal([text], (await Chat.Messages.SearchAsync(Bob.Actor, query)).Select(h => h.Snippet));
+    }
+
+    [Fact]
+    public async Task FewerThanThreeCharactersFindNothing()
+    {
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        await Chat.SayAsync(Ann, direct, "ink in a pen");
+
+        Assert.Empty(await Chat.Messages.SearchAsync(Bob.Actor, "in"));
+        Assert.Empty(await Chat.Messages.SearchAsync(Bob.Actor, " i "));
+        Assert.Single(await Chat.Messages.SearchAsync(Bob.Actor, "ink"));
+    }
+
     [Fact]
     public async Task SearchFindsMessagesInOneChatOrAcrossAllOfOnesChats()
     {
@@ -46,14 +103,16 @@ public sealed class MessageSearchTests : ChatTestBase
     [Theory]
     [InlineData("50%", new[] { "sale: 50% off" })]
     [InlineData("a_b", new[] { "file a_b.txt" })]
-    [InlineData("%%", new string[0])]
-    [InlineData("__", new string[0])]
+    [InlineData("%%%", new string[0])]
+    [InlineData("___", new string[0])]
+    [InlineData("\"hi\"", new[] { "say \"hi\" now" })]
+    [InlineData("b\" OR a", new string[0])]
     [InlineData("c:\\temp", new[] { "saved in c:\\temp\\x" })]
     [InlineData("[ab]", new[] { "regex [ab] class" })]
     public async Task WildcardsInTheQueryAreTakenLiterally(string query, string[] expected)
     {
         var direct = await Chat.DirectAsync(Ann, Bob);
-        foreach (var text in new[] { "sale: 50% off", "500 units", "file a_b.txt", "file axb.txt", "saved in c:\\temp\\x", "c:temp", "regex [ab] class", "a b" })
+        foreach (var text in new[] { "sale: 50% off", "500 units", "file a_b.txt", "file axb.txt", "saved in c:\\temp\\x", "c:temp", "regex [ab] class", "a b", "say \"hi\" now" })
         {
             await Chat.SayAsync(Ann, direct, text);
         }
@@ -62,4 +121,16 @@ public sealed class MessageSearchTests : ChatTestBase
 
         Assert.Equal(expected, hits.Select(h => h.Snippet));
     }
+}
+
+/// <summary>Reading each message the person may see: how someone in few chats is searched.</summary>
+public sealed class MessageSearchByReadingTests : MessageSearchTests
+{
+    protected override bool ThroughTheIndex => false;
+}
+
+/// <summary>Through SQLite's text index: how someone who sees more than <c>SearchScanMax</c> messages is searched.</summary>
+public sealed class MessageSearchThroughTheIndexTests() : MessageSearchTests(new Dictionary<string, string?> { ["ChatCrm:Chat:SearchScanMax"] = "0" })
+{
+    protected override bool ThroughTheIndex => true;
 }

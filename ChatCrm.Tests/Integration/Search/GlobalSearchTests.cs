@@ -57,4 +57,22 @@ public sealed class GlobalSearchTests : ChatTestBase
         Assert.Contains(await search.SearchAsync(Ann.Actor, "Dora"), h => h.Kind == SearchKind.Person && h.Id == dora.Id);
         Assert.Empty(await search.SearchAsync(Ann.Actor, "i"));
     }
+
+    [Fact]
+    public async Task TwoLettersFindChatsAndPeopleAndAThirdEverythingElseToo()
+    {
+        var ticket = await Chat.Core.Get<TicketService>().CreateAsync(Ann.Actor, new TicketDraft { Subject = "Bob's printer", Description = "Jammed." });
+        var direct = await Chat.DirectAsync(Ann, Bob);
+        var message = await Chat.SayAsync(Ann, direct, "Bob, are you there?");
+        var search = Chat.Core.Get<GlobalSearch>();
+
+        var two = await search.SearchAsync(Ann.Actor, "bo");
+        Assert.Contains(two, h => h.Kind == SearchKind.Person && h.Id == Bob.Id);
+        Assert.Contains(two, h => h.Kind == SearchKind.Chat && h.Id == direct);
+        Assert.DoesNotContain(two, h => h.Kind is not (SearchKind.Person or SearchKind.Chat));
+
+        var three = await search.SearchAsync(Ann.Actor, "bob");
+        Assert.Contains(three, h => h.Kind == SearchKind.Ticket && h.Id == ticket.Id);
+        Assert.Contains(three, h => h.Kind == SearchKind.Message && h.Id == message.Id);
+    }
 }

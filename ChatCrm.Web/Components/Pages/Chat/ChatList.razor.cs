@@ -74,7 +74,7 @@ public sealed partial class ChatList
         {
             var items = await Conversations.ListAsync(_actor, text.Length == 0 ? null : text, cancellation);
             var people = text.Length >= 2 ? await Conversations.SearchPeopleAsync(_actor, text, 8, cancellation) : [];
-            var hits = text.Length >= 2 ? await Messages.SearchAsync(_actor, text, null, cancellation) : [];
+            var hits = text.Length >= MessageService.SearchMinLength ? await Messages.SearchAsync(_actor, text, cancellationToken: cancellation) : [];
             return () => (_items, _people, _hits) = (items, people, hits);
         });
         // A failed first load leaves an empty list (the outcome says why), not a spinner for ever.
