@@ -147,12 +147,8 @@ public sealed class CampaignService(IDbContextFactory<ChatCrmDbContext> dbFactor
         var sources = await db.Leads.AsNoTracking().Where(l => l.Source != null && l.Source != "").Select(l => l.Source!).Distinct()
             .OrderBy(s => s).Take(200).ToListAsync(cancellationToken);
         var tags = await db.LeadTags.AsNoTracking().Select(t => t.Value).Distinct().OrderBy(t => t).Take(200).ToListAsync(cancellationToken);
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where r.Name == Roles.Agent || r.Name == Roles.Admin
-                           orderby u.DisplayName
-                           select new { u.Id, u.DisplayName }).Take(500).ToListAsync(cancellationToken);
+        var staff = await PeopleByRole.Staff(db).OrderBy(u => u.DisplayName).Select(u => new { u.Id, u.DisplayName })
+            .Take(500).ToListAsync(cancellationToken);
         return new AudienceChoices(sources, tags, staff.Select(s => (s.Id, s.DisplayName)).ToList());
     }
 

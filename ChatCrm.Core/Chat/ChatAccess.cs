@@ -81,9 +81,7 @@ internal static class ChatAccess
     /// </summary>
     public static IQueryable<AppUser> Reachable(ChatCrmDbContext db, Actor actor)
     {
-        var users = db.Users.AsNoTracking().Where(u => u.Id != actor.UserId && u.EmailConfirmed);
-        if (actor.IsStaff) return users;
-        var staffRoleIds = db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Agent).Select(r => r.Id);
-        return users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));
+        var users = actor.IsStaff ? db.Users.AsNoTracking() : PeopleByRole.Staff(db);
+        return users.Where(u => u.Id != actor.UserId && u.EmailConfirmed);
     }
 }

@@ -85,10 +85,9 @@ public sealed class MessageService(
         if (replyToId is { } id)
         {
             var (from, to) = ChatAccess.VisibleRange(me);
-            var answerable = await db.Messages.AnyAsync(m => m.Id == id && m.ConversationId == me.ConversationId && m.Seq >= from && m.Seq <= to
-                && m.Kind != MessageKind.System && m.DeletedAt == null, cancellationToken);
-            quote = answerable ? await MessageViewReader.QuoteAsync(db, id, cancellationToken) : null;
-            if (quote is null) throw new ChatRuleException(ReplyTargetGone);
+            var answerable = db.Messages.Where(m => m.Id == id && m.ConversationId == me.ConversationId && m.Seq >= from && m.Seq <= to
+                && m.Kind != MessageKind.System && m.DeletedAt == null);
+            quote = await MessageViewReader.QuoteAsync(db, answerable, cancellationToken) ?? throw new ChatRuleException(ReplyTargetGone);
         }
         return new MessageLinks(quote, await Mentions.ResolveAsync(db, me.ConversationId, me.UserId, text, cancellationToken));
     }

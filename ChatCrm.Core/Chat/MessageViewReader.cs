@@ -29,15 +29,16 @@ internal static class MessageViewReader
         return (await ViewsAsync(db, [(message, senderName)], 0, cancellationToken))[0];
     }
 
-    /// <summary>The quote of a message being answered.</summary>
-    public static async Task<ReplyQuote?> QuoteAsync(ChatCrmDbContext db, Guid messageId, CancellationToken cancellationToken) =>
-        (await QuotesAsync(db, [messageId], cancellationToken)).GetValueOrDefault(messageId);
+    /// <summary>The quote of the message being answered: the one <paramref name="answered"/> selects, if it selects one.</summary>
+    public static async Task<ReplyQuote?> QuoteAsync(ChatCrmDbContext db, IQueryable<Message> answered, CancellationToken cancellationToken) =>
+        (await QuotesAsync(db, answered, cancellationToken)).Values.FirstOrDefault();
 
-    private static async Task<Dictionary<Guid, ReplyQuote>> QuotesAsync(ChatCrmDbContext db, List<Guid> ids, CancellationToken cancellationToken)
+    private static async Task<Dictionary<Guid, ReplyQuote>> QuotesAsync(ChatCrmDbContext db, List<Guid> ids, CancellationToken cancellationToken) =>
+        ids.Count == 0 ? [] : await QuotesAsync(db, db.Messages.Where(m => ids.Contains(m.Id)), cancellationToken);
+
+    private static async Task<Dictionary<Guid, ReplyQuote>> QuotesAsync(ChatCrmDbContext db, IQueryable<Message> messages, CancellationToken cancellationToken)
     {
-        if (ids.Count == 0) return [];
-        var originals = await db.Messages.AsNoTracking()
-            .Where(m => ids.Contains(m.Id))
+        var originals = await messages.AsNoTracking()
             .Select(m => new
             {
                 m.Id,

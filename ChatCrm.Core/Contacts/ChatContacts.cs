@@ -42,7 +42,7 @@ public sealed class ChatContacts(IDbContextFactory<ChatCrmDbContext> dbFactory, 
             where c.Id == conversationId && c.Kind == ConversationKind.Direct && c.Participants.Any(p => p.UserId == actor.UserId)
             from p in c.Participants
             where p.UserId != actor.UserId
-            join u in Clients(db) on p.UserId equals u.Id
+            join u in PeopleByRole.Clients(db) on p.UserId equals u.Id
             select new { u.Id, u.DisplayName, u.Email, u.NormalizedEmail }).FirstOrDefaultAsync(cancellationToken);
         if (client is null) return null;
 
@@ -79,7 +79,7 @@ public sealed class ChatContacts(IDbContextFactory<ChatCrmDbContext> dbFactory, 
             where m.Id == messageId && m.DeletedAt == null
             select new { m.ConversationId, m.SenderId, m.Kind, m.Text, FileName = m.Attachment == null ? null : m.Attachment.FileName })
             .FirstOrDefaultAsync(cancellationToken) ?? throw new ForbiddenException(MessageTargets.NotFound);
-        var clients = Clients(db);
+        var clients = PeopleByRole.Clients(db);
         var requester = await clients.Where(u => u.Id == message.SenderId).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(cancellationToken)
             ?? await (from c in db.Conversations
                       where c.Id == message.ConversationId && c.Kind == ConversationKind.Direct
@@ -107,11 +107,5 @@ public sealed class ChatContacts(IDbContextFactory<ChatCrmDbContext> dbFactory, 
             join u in db.Users on p.UserId equals u.Id
             orderby u.DisplayName
             select new MeetingPerson(u.Id, ParticipantKind.User, u.DisplayName, u.Email ?? "")).ToListAsync(cancellationToken);
-    }
-
-    private static IQueryable<AppUser> Clients(ChatCrmDbContext db)
-    {
-        var clientRole = db.Roles.Where(r => r.Name == Roles.Client).Select(r => r.Id);
-        return db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && clientRole.Contains(ur.RoleId)));
     }
 }

@@ -23,7 +23,7 @@ public sealed partial class LeadService
         string? ownerName = null;
         if (ownerId is { } owner)
         {
-            ownerName = await StaffUsers(db).Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
+            ownerName = await PeopleByRole.Staff(db).Where(u => u.Id == owner).Select(u => u.DisplayName).FirstOrDefaultAsync(cancellationToken);
             if (ownerName is null) return Result.Fail("Choose an owner from the list of agents and admins.");
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

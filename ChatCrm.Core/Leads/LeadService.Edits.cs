@@ -95,7 +95,7 @@ public sealed partial class LeadService
     private static async Task<Dictionary<string, string>> ValidateAsync(ChatCrmDbContext db, LeadInput input, CancellationToken cancellationToken)
     {
         var errors = LeadValidation.Validate(input);
-        if (input.OwnerId is { } owner && !await StaffUsers(db).AnyAsync(u => u.Id == owner, cancellationToken))
+        if (input.OwnerId is { } owner && !await PeopleByRole.Staff(db).AnyAsync(u => u.Id == owner, cancellationToken))
             errors[nameof(LeadInput.OwnerId)] = "Choose an owner from the list of agents and admins.";
         return errors;
     }

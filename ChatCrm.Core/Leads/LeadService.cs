@@ -111,7 +111,7 @@ public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFa
     {
         StaffOnly.Require(actor, What);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await StaffUsers(db).OrderBy(u => u.DisplayName).Select(u => new LeadOwner(u.Id, u.DisplayName))
+        return await PeopleByRole.Staff(db).OrderBy(u => u.DisplayName).Select(u => new LeadOwner(u.Id, u.DisplayName))
             .Take(1000).ToListAsync(cancellationToken);
     }
 
@@ -132,10 +132,6 @@ public sealed partial class LeadService(IDbContextFactory<ChatCrmDbContext> dbFa
         return await db.LeadTags.AsNoTracking().Select(t => t.Value).Distinct()
             .OrderBy(s => s).Take(MaxPickerValues).ToListAsync(cancellationToken);
     }
-
-    private static IQueryable<AppUser> StaffUsers(ChatCrmDbContext db) =>
-        db.Users.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id &&
-            db.Roles.Any(r => r.Id == ur.RoleId && (r.Name == Roles.Agent || r.Name == Roles.Admin))));
 
     private static readonly System.Linq.Expressions.Expression<Func<Lead, int>> PipelinePosition = l =>
         l.Status == LeadStatus.New ? 1 : l.Status == LeadStatus.Contacted ? 2 : l.Status == LeadStatus.Qualified ? 3 : l.Status == LeadStatus.Won ? 4 : 5;

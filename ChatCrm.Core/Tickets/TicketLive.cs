@@ -1,3 +1,4 @@
+using ChatCrm.Core.Accounts;
 using ChatCrm.Core.Chat;
 using ChatCrm.Core.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,7 +14,7 @@ public sealed class TicketLive(ChatEvents events)
 {
     public async Task ChangedAsync(ChatCrmDbContext db, Guid ticketId, Guid requesterId, CancellationToken cancellationToken)
     {
-        var staff = await TicketService.StaffUsers(db).Select(u => u.Id).ToListAsync(cancellationToken);
+        var staff = await PeopleByRole.Staff(db).Select(u => u.Id).ToListAsync(cancellationToken);
         await events.PublishAsync([requesterId, .. staff], new TicketChanged(ticketId));
     }
 }

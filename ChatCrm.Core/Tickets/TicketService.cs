@@ -121,8 +121,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
     private async Task<bool> IsClientAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == userId && r.Name == Roles.Client select ur)
-            .AnyAsync(cancellationToken);
+        return await PeopleByRole.Clients(db).AnyAsync(u => u.Id == userId, cancellationToken);
     }
 
     /// <summary>
@@ -235,7 +234,7 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
     {
         StaffOnly.Require(actor, "ticket assignments");
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await StaffUsers(db).OrderBy(u => u.DisplayName).Select(u => new TicketAssignee(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
+        return await PeopleByRole.Staff(db).OrderBy(u => u.DisplayName).Select(u => new TicketAssignee(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
     }
 
     internal static void SetStatus(Ticket ticket, TicketStatus status, DateTimeOffset now)
@@ -257,12 +256,6 @@ public sealed class TicketService(IDbContextFactory<ChatCrmDbContext> dbFactory,
 
     private static TicketMailFacts Facts(Ticket t) => new(t.Id, t.Number, t.Subject, t.Status, t.RequesterId);
 
-    internal static IQueryable<AppUser> StaffUsers(ChatCrmDbContext db)
-    {
-        var staffRoleIds = db.Roles.Where(r => r.Name == Roles.Admin || r.Name == Roles.Agent).Select(r => r.Id);
-        return db.Users.AsNoTracking().Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id && staffRoleIds.Contains(ur.RoleId)));
-    }
-
     private static Task<bool> IsStaffAsync(ChatCrmDbContext db, Guid userId, CancellationToken cancellationToken) =>
-        StaffUsers(db).AnyAsync(u => u.Id == userId, cancellationToken);
+        PeopleByRole.Staff(db).AnyAsync(u => u.Id == userId, cancellationToken);
 }

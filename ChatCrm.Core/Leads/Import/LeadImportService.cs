@@ -154,11 +154,8 @@ public sealed class LeadImportService(IDbContextFactory<ChatCrmDbContext> dbFact
     private async Task<Dictionary<string, Guid>> StaffByEmailAsync(CancellationToken cancellationToken)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var staff = await (from u in db.Users.AsNoTracking()
-                           join ur in db.UserRoles on u.Id equals ur.UserId
-                           join r in db.Roles on ur.RoleId equals r.Id
-                           where (r.Name == Roles.Admin || r.Name == Roles.Agent) && u.NormalizedEmail != null
-                           select new { u.Id, u.NormalizedEmail }).ToListAsync(cancellationToken);
+        var staff = await PeopleByRole.Staff(db).Where(u => u.NormalizedEmail != null).Select(u => new { u.Id, u.NormalizedEmail })
+            .ToListAsync(cancellationToken);
         return staff.DistinctBy(s => s.NormalizedEmail).ToDictionary(s => s.NormalizedEmail!, s => s.Id, StringComparer.Ordinal);
     }
 
