@@ -10,4 +10,7 @@ public static class LikePattern
 
     public static string Escape(string text) =>
         text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+
+    /// <summary>"Contains the text, ignoring case": a pattern for <c>LIKE</c> against upper(column), folded as .NET folds.</summary>
+    public static string Contains(string text) => "%" + Escape(text.ToUpperInvariant()) + "%";
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Linq.Expressions;
 using ChatCrm.Core.Accounts;
+using ChatCrm.Core.Common;
 using ChatCrm.Core.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace ChatCrm.Core.Tickets;
 
@@ -31,10 +33,10 @@ internal static class TicketQueries
             }
             else
             {
-                // upper() on both engines (Unicode on SQLite too, SqliteConnectionSetup); an ordinal contains is
-                // instr()/strpos(), so % and _ match literally.
-                var upper = term.ToUpperInvariant();
-                tickets = tickets.Where(t => (number != null && t.Number == number) || t.Subject.ToUpper().Contains(upper));
+                // upper() on both engines (Unicode on SQLite too, SqliteConnectionSetup), as a LIKE that PostgreSQL's
+                // trigram index on upper("Subject") serves (migration 0012); wildcards in the term are escaped.
+                var pattern = LikePattern.Contains(term);
+                tickets = tickets.Where(t => (number != null && t.Number == number) || EF.Functions.Like(t.Subject.ToUpper(), pattern, LikePattern.EscapeCharacter));
             }
         }
         if (filter.Statuses.Count > 0)
