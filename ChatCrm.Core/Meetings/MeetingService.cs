@@ -142,22 +142,24 @@ public sealed partial class MeetingService(IDbContextFactory<ChatCrmDbContext> d
         return picked;
     }
 
-    // The title, the place or a participant's name contains the term.
+    // The title, the place or a participant's name contains the term: one set of meeting ids from the text indexes
+    // (0012), each read on its own and joined by UNION (an OR of them, with "any participant" inside it, read every
+    // meeting). SQLite's FTS5 tables hold title and place in one; PostgreSQL's trigram indexes serve LIKE on upper().
     private static IQueryable<Meeting> Containing(ChatCrmDbContext db, IQueryable<Meeting> meetings, string term)
     {
+        IQueryable<Guid> matching;
         if (TextIndexes.CanFind(db, term))
         {
-            var byText = TextIndexes.Containing(db.Meetings, "meetings", "meeting_search", term).Select(m => m.Id);
-            var byPerson = TextIndexes.Containing(db.MeetingParticipants, "meeting_participants", "meeting_participant_search", term).Select(p => p.MeetingId);
-            return meetings.Where(m => byText.Contains(m.Id) || byPerson.Contains(m.Id));
+            matching = TextIndexes.Containing(db.Meetings, "meetings", "meeting_search", term).Select(m => m.Id)
+                .Union(TextIndexes.Containing(db.MeetingParticipants, "meeting_participants", "meeting_participant_search", term).Select(p => p.MeetingId));
         }
-        // upper() as a LIKE, which PostgreSQL's trigram indexes serve (0012): one set of ids from the three, so each
-        // reads its own index (an OR of them, or "any participant" inside one, read every meeting).
-        var pattern = LikePattern.Contains(term);
-        var byTitle = db.Meetings.Where(m => EF.Functions.Like(m.Title.ToUpper(), pattern, LikePattern.EscapeCharacter)).Select(m => m.Id);
-        var byPlace = db.Meetings.Where(m => m.Location != null && EF.Functions.Like(m.Location.ToUpper(), pattern, LikePattern.EscapeCharacter)).Select(m => m.Id);
-        var byName = db.MeetingParticipants.Where(p => EF.Functions.Like(p.Name.ToUpper(), pattern, LikePattern.EscapeCharacter)).Select(p => p.MeetingId);
-        var matching = byTitle.Union(byPlace).Union(byName);
+        else
+        {
+            var pattern = LikePattern.Contains(term);
+            matching = db.Meetings.Where(m => EF.Functions.Like(m.Title.ToUpper(), pattern, LikePattern.EscapeCharacter)).Select(m => m.Id)
+                .Union(db.Meetings.Where(m => m.Location != null && EF.Functions.Like(m.Location.ToUpper(), pattern, LikePattern.EscapeCharacter)).Select(m => m.Id))
+                .Union(db.MeetingParticipants.Where(p => EF.Functions.Like(p.Name.ToUpper(), pattern, LikePattern.EscapeCharacter)).Select(p => p.MeetingId));
+        }
         return meetings.Where(m => matching.Contains(m.Id));
     }
 

@@ -5,9 +5,9 @@ namespace ChatCrm.Core.Data.Migrations;
 
 /// <summary>
 /// Text indexes for the one search: on SQLite, FTS5 trigram tables kept by triggers over message text, ticket
-/// subjects, meeting titles and locations, and meeting participants' names; on PostgreSQL, a pg_trgm GIN index on
-/// message text (its own upper() and lower() are native, so the 20,000 tickets and 10,000 meetings of the benchmark
-/// scan in a few milliseconds). See <see cref="Data.MessageTextIndex"/> and <see cref="Data.TextIndexes"/>.
+/// subjects, meeting titles and locations, and meeting participants' names; on PostgreSQL, pg_trgm GIN indexes on
+/// upper() of the same texts, which serve the LIKE searches there. See <see cref="Data.MessageTextIndex"/> and
+/// <see cref="Data.TextIndexes"/>.
 /// </summary>
 [DbContext(typeof(ChatCrmDbContext))]
 [Migration("20261204000012_SearchIndexes")]
